@@ -1,0 +1,61 @@
+// One exception family with stable codes and JSON Pointer paths.
+//
+// Messages name the problem and where it is, never the offending value: input
+// may hold personal data (DOMAIN.md, "Personal data").
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yrkesresan {
+
+enum class ErrorCode {
+    parse_error,        // not well-formed JSON (or invalid UTF-8, or a duplicate key)
+    limit_exceeded,     // input larger or deeper than the library accepts
+    wrong_type,         // a value of the wrong JSON type
+    missing_field,      // a required field is absent
+    unknown_field,      // a field the format does not define (a misspelling must not pass)
+    invalid_value,      // a value outside what the format allows
+    invalid_date,       // malformed or non-existent date
+    reversed_period,    // a period that ends before it starts
+    unknown_code,       // not one of EC, 1:e, FA, AD, SJ, EJ
+    conflicting_codes,  // EJ together with another code
+    unknown_reference,  // an id that names nothing (item, checklist, module, phase...)
+    duplicate_id,       // an id used twice where ids must be unique
+    phase_gap,          // phases leave a range of experience uncovered
+    phase_overlap,      // two phases cover the same experience
+    cycle,              // prerequisites that depend on themselves
+    future_event,       // a recorded completion after the evaluation date
+    not_found,          // no built-in program with that id
+};
+
+// Stable snake_case name of a code, as used in JSON and by other faces.
+std::string_view to_string(ErrorCode code) noexcept;
+
+struct Problem {
+    ErrorCode code;
+    std::string path;     // JSON Pointer (RFC 6901) into the offending document; "" = the document
+    std::string message;  // English; never quotes an input value
+};
+
+class Error : public std::runtime_error {
+public:
+    Error(ErrorCode code, std::string path, std::string message);
+    // Several problems found in one document (program validation reports all).
+    explicit Error(std::vector<Problem> problems);
+
+    ErrorCode code() const noexcept { return problems_.front().code; }
+    const std::string& path() const noexcept { return problems_.front().path; }
+    const std::string& message() const noexcept { return problems_.front().message; }
+    const std::vector<Problem>& problems() const noexcept { return problems_; }
+
+private:
+    std::vector<Problem> problems_;
+};
+
+// Escapes one reference token for a JSON Pointer ("~" -> "~0", "/" -> "~1").
+std::string json_pointer_token(std::string_view token);
+
+}  // namespace yrkesresan

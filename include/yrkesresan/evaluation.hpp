@@ -1,0 +1,118 @@
+// Evaluating one person against a program on one date: a pure function of
+// (program, person, as_of). No clock, no I/O, no global state.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "yrkesresan/date.hpp"
+#include "yrkesresan/person.hpp"
+#include "yrkesresan/program.hpp"
+
+namespace yrkesresan {
+
+enum class Language : std::uint8_t { sv, en };
+
+// R3 item states. Precedence: done, waived, overdue, blocked, pending (an
+// overdue item whose prerequisite is open stays overdue and names it).
+enum class ItemState : std::uint8_t { done, waived, blocked, overdue, pending };
+std::string_view to_string(ItemState state) noexcept;
+
+// A warning, reason or missing requirement: a stable code, a message in the
+// requested language and the rule's source.
+struct Finding {
+    std::string code;
+    std::string message;
+    SourceRef source;
+    std::string ref;           // the item, checklist or role it concerns; may be empty
+    std::optional<Date> date;  // the recorded date it concerns, if any
+};
+
+struct ItemResult {
+    std::string id;
+    std::string label;
+    std::string section;  // section id
+    std::string comment;
+    RoleSet responsible;
+    ItemState state = ItemState::pending;
+    std::optional<Date> due;   // inclusive last day
+    std::optional<Date> done;  // completion date
+    std::vector<std::string> blocked_by;  // open prerequisites
+    bool added = false;                   // added by the individual plan
+};
+
+struct ChecklistSummary {
+    int done = 0, waived = 0, blocked = 0, overdue = 0, pending = 0;
+    int unassigned = 0;  // items with no responsibility code: the plan is incomplete
+    int total = 0;
+};
+
+struct ChecklistResult {
+    std::string id;
+    std::string label;
+    std::optional<Date> due;  // the checklist's own deadline (inclusive last day)
+    std::vector<ItemResult> items;
+    ChecklistSummary summary;
+    std::vector<std::string> unassigned;  // ids of items without a code
+    bool complete = false;                // every item done or waived
+    std::optional<Date> completed_on;     // the last completion date, when complete
+    std::optional<Role> handed_to;        // a complete list is handed to this role (R3)
+};
+
+// Something a role has to do next.
+struct Action {
+    enum class Kind : std::uint8_t { item, assign_codes, name_role_holder };
+    Role role = Role::EC;
+    Kind kind = Kind::item;
+    std::string what;  // the item's label, or a message
+    std::optional<Date> due;
+    std::string checklist;
+    std::string item;                 // Kind::item only
+    std::optional<ItemState> state;   // Kind::item only
+};
+std::string_view to_string(Action::Kind kind) noexcept;
+
+struct ExperienceResult {
+    int months = 0;             // completed months of relevant experience on as_of
+    Date anchor;                // profession start moved earlier by prior credit
+    int leave_days = 0;         // leave days between the anchor and as_of
+    Date next_month_on;         // the day months + 1 is reached
+    int months_at_employment_start = 0;
+};
+
+struct PhaseResult {
+    std::string id;
+    std::string label;
+    int from_months = 0;
+    std::optional<int> to_months;
+};
+
+struct Evaluation {
+    std::string person, municipality, unit;
+    std::string program, program_version;
+    Date as_of;
+    Language language = Language::sv;
+    ExperienceResult experience;
+    PhaseResult phase;
+    std::vector<ChecklistResult> checklists;
+    std::vector<Action> actions;     // soonest first
+    std::vector<Finding> warnings;   // recorded facts that contradict the rules, kept
+
+    // The CONTRACT evaluation document (data/schema/evaluation.schema.json).
+    std::string to_json() const;
+};
+
+struct EvaluateOptions {
+    Language language = Language::sv;
+};
+
+// Throws Error for input that cannot be evaluated (an unknown item, a
+// completion after as_of, an invalid plan), with a JSON Pointer into the
+// person record.
+Evaluation evaluate(const Program& program, const PersonRecord& person, Date as_of,
+                    const EvaluateOptions& options = {});
+
+}  // namespace yrkesresan

@@ -1,0 +1,71 @@
+// The person record of CONTRACT.md: what is known about one social worker.
+// Pseudonymous: the library needs no name and no personnummer.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "yrkesresan/date.hpp"
+#include "yrkesresan/roles.hpp"
+
+namespace yrkesresan {
+
+struct Leave {
+    Date from;
+    Date to;            // inclusive, as recorded
+    std::string kind;   // parental, sick, study, other
+};
+
+// An item the unit manager adds to one person's plan.
+struct PlanItem {
+    std::string id;
+    std::string checklist;
+    std::string section;  // a section id of that checklist; empty: the checklist's last section
+    std::string label;
+    std::string comment;
+    RoleSet responsible;
+};
+
+// The individual layer of R3: codes filled in per person, items added or removed.
+struct Plan {
+    std::vector<std::pair<std::string, RoleSet>> assignments;  // item id -> codes
+    std::vector<PlanItem> added_items;
+    std::vector<std::string> removed_items;
+};
+
+enum class EventType : std::uint8_t { item_done, module_attended, homework_submitted, session_attended };
+std::string_view to_string(EventType type) noexcept;
+
+struct Event {
+    EventType type = EventType::item_done;
+    std::string ref;    // the item, module or component the event is about
+    Date date = Date::from_day_number(0);
+    std::string round;  // module_attended: the course round (omgång), may be empty
+};
+
+struct PersonRecord {
+    std::string id;
+    std::string municipality;
+    std::string unit;
+    Date employment_start = Date::from_day_number(0);
+    std::optional<Date> hired_on;          // the hiring decision
+    std::optional<Date> profession_start;  // defaults to employment_start
+    int prior_experience_months = 0;
+    std::vector<Leave> leaves;
+    std::map<std::string, std::string> people;  // role ("EC", "1:e", "FA", "AD", "introduktor", "mentor") -> person id
+    Plan plan;
+    std::vector<Event> events;
+
+    // Strict reading of a CONTRACT person record; throws Error listing every
+    // problem with its JSON Pointer, never quoting a value.
+    static PersonRecord from_json(std::string_view json);
+    std::string to_json() const;
+
+    Date experience_start() const noexcept { return profession_start.value_or(employment_start); }
+};
+
+}  // namespace yrkesresan

@@ -1,0 +1,12 @@
+// yrkesresan: the rules of Swedish introduction and competence programs for
+// social workers (GR's "De första åren", SKR's Yrkesresan, Uppsala county).
+#pragma once
+
+#include "yrkesresan/date.hpp"
+#include "yrkesresan/error.hpp"
+#include "yrkesresan/evaluation.hpp"
+#include "yrkesresan/experience.hpp"
+#include "yrkesresan/person.hpp"
+#include "yrkesresan/program.hpp"
+#include "yrkesresan/roles.hpp"
+#include "yrkesresan/version.hpp"

@@ -1,0 +1,231 @@
+// Reading and writing the CONTRACT person record.
+#include "json_input.hpp"
+#include "yrkesresan/person.hpp"
+
+namespace yrkesresan {
+namespace detail {
+namespace {
+
+constexpr std::string_view people_roles[] = {"EC", "1:e", "FA", "AD", "introduktor", "mentor"};
+constexpr std::string_view leave_kinds[] = {"parental", "sick", "study", "other"};
+
+template <std::size_t N>
+bool one_of(std::string_view s, const std::string_view (&set)[N]) {
+    for (auto x : set)
+        if (x == s) return true;
+    return false;
+}
+
+RoleSet read_codes(const json& codes, const std::string& path, Diagnostics& diag) {
+    RoleSet set;
+    if (!codes.is_array()) {
+        diag.add(ErrorCode::wrong_type, path, std::string("expected an array of codes, found ") + type_name(codes));
+        return set;
+    }
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        const std::string p = path + "/" + std::to_string(i);
+        if (auto s = read_string(codes[i], p, diag)) {
+            if (auto role = parse_role(*s)) set.add(*role);
+            else diag.add(ErrorCode::unknown_code, p, "not one of EC, 1:e, FA, AD, SJ, EJ");
+        }
+    }
+    if (set.has(Role::EJ) && !set.waived())
+        diag.add(ErrorCode::conflicting_codes, path, "EJ (no introduction needed) must stand alone");
+    return set;
+}
+
+void read_plan(const ObjectReader& root, PersonRecord& p, Diagnostics& diag) {
+    const json* plan = root.object("plan");
+    if (!plan) return;
+    ObjectReader r(*plan, root.path("plan"), diag, {"assignments", "added_items", "removed_items"});
+    if (const json* a = r.object("assignments")) {
+        for (auto it = a->begin(); it != a->end(); ++it)
+            p.plan.assignments.emplace_back(
+                it.key(), read_codes(it.value(), r.path("assignments") + "/" + json_pointer_token(it.key()), diag));
+    }
+    if (const json* added = r.array("added_items")) {
+        for (std::size_t i = 0; i < added->size(); ++i) {
+            ObjectReader ir((*added)[i], r.path("added_items") + "/" + std::to_string(i), diag,
+                            {"id", "checklist", "section", "label", "comment", "responsible"});
+            if (!ir.ok()) continue;
+            PlanItem item;
+            if (auto v = ir.id("id", true)) {
+                if (!is_valid_id(*v)) diag.add(ErrorCode::invalid_value, ir.path("id"), "ids are lowercase ASCII without spaces");
+                item.id = std::move(*v);
+            }
+            if (auto v = ir.id("checklist", true)) item.checklist = std::move(*v);
+            if (auto v = ir.id("section")) item.section = std::move(*v);
+            if (auto v = ir.string("label", true)) {
+                if (v->empty()) diag.add(ErrorCode::invalid_value, ir.path("label"), "must not be empty");
+                item.label = std::move(*v);
+            }
+            if (auto v = ir.string("comment")) item.comment = std::move(*v);
+            if (const json* codes = ir.find("responsible")) item.responsible = read_codes(*codes, ir.path("responsible"), diag);
+            p.plan.added_items.push_back(std::move(item));
+        }
+    }
+    if (const json* removed = r.array("removed_items")) {
+        for (std::size_t i = 0; i < removed->size(); ++i)
+            if (auto id = read_id((*removed)[i], r.path("removed_items") + "/" + std::to_string(i), diag))
+                p.plan.removed_items.push_back(std::move(*id));
+    }
+}
+
+void read_event(const json& e, const std::string& path, PersonRecord& p, Diagnostics& diag) {
+    if (!e.is_object()) {
+        diag.add(ErrorCode::wrong_type, path, std::string("expected an object, found ") + type_name(e));
+        return;
+    }
+    auto t = e.find("type");
+    if (t == e.end()) {
+        diag.add(ErrorCode::missing_field, path + "/type", "required field is missing");
+        return;
+    }
+    auto type = read_string(*t, path + "/type", diag);
+    if (!type) return;
+    Event ev;
+    const char* ref = nullptr;
+    if (*type == "item_done") {
+        ev.type = EventType::item_done;
+        ref = "item";
+    } else if (*type == "module_attended") {
+        ev.type = EventType::module_attended;
+        ref = "module";
+    } else if (*type == "homework_submitted") {
+        ev.type = EventType::homework_submitted;
+        ref = "module";
+    } else if (*type == "session_attended") {
+        ev.type = EventType::session_attended;
+        ref = "component";
+    } else {
+        diag.add(ErrorCode::invalid_value, path + "/type",
+                 "event type is item_done, module_attended, homework_submitted or session_attended");
+        return;
+    }
+    ObjectReader r = ev.type == EventType::module_attended
+                         ? ObjectReader(e, path, diag, {"type", "module", "date", "round"})
+                         : ObjectReader(e, path, diag, {"type", ref, "date"});
+    if (auto v = r.id(ref, true)) ev.ref = std::move(*v);
+    if (auto d = r.date("date", true)) ev.date = *d;
+    if (ev.type == EventType::module_attended)
+        if (auto round = r.string("round")) ev.round = std::move(*round);
+    p.events.push_back(std::move(ev));
+}
+
+}  // namespace
+
+PersonRecord parse_person(const json& doc) {
+    Diagnostics diag;
+    PersonRecord p;
+    ObjectReader r(doc, "", diag,
+                   {"id", "municipality", "unit", "employment_start", "hired_on", "profession_start",
+                    "prior_experience_months", "leaves", "people", "plan", "events"});
+    if (!r.ok()) diag.throw_if_any();
+    if (auto v = r.id("id", true)) p.id = std::move(*v);
+    if (auto v = r.id("municipality", true)) p.municipality = std::move(*v);
+    if (auto v = r.string("unit")) p.unit = std::move(*v);
+    if (auto d = r.date("employment_start", true)) p.employment_start = *d;
+    p.hired_on = r.date("hired_on");
+    p.profession_start = r.date("profession_start");
+    if (auto m = r.integer("prior_experience_months", 0, 600)) p.prior_experience_months = static_cast<int>(*m);
+    if (p.hired_on && r.has("employment_start") && *p.hired_on > p.employment_start)
+        diag.add(ErrorCode::reversed_period, r.path("hired_on"), "the hiring decision comes after the employment start");
+
+    if (const json* leaves = r.array("leaves")) {
+        for (std::size_t i = 0; i < leaves->size(); ++i) {
+            ObjectReader lr((*leaves)[i], r.path("leaves") + "/" + std::to_string(i), diag, {"from", "to", "kind"});
+            if (!lr.ok()) continue;
+            auto from = lr.date("from", true);
+            auto to = lr.date("to", true);
+            Leave leave{from.value_or(Date::from_day_number(0)), to.value_or(Date::from_day_number(0)), "other"};
+            if (auto k = lr.string("kind")) {
+                if (!one_of(*k, leave_kinds)) diag.add(ErrorCode::invalid_value, lr.path("kind"), "leave kind is parental, sick, study or other");
+                leave.kind = std::move(*k);
+            }
+            if (from && to && *to < *from) diag.add(ErrorCode::reversed_period, lr.path("to"), "the leave ends before it starts");
+            if (from && to) p.leaves.push_back(std::move(leave));
+        }
+    }
+    if (const json* people = r.object("people")) {
+        for (auto it = people->begin(); it != people->end(); ++it) {
+            const std::string path = r.path("people") + "/" + json_pointer_token(it.key());
+            if (!one_of(it.key(), people_roles)) {
+                diag.add(ErrorCode::unknown_field, path, "not a role: EC, 1:e, FA, AD, introduktor or mentor");
+                continue;
+            }
+            if (auto id = read_id(it.value(), path, diag)) p.people.emplace(it.key(), std::move(*id));
+        }
+    }
+    read_plan(r, p, diag);
+    if (const json* events = r.array("events")) {
+        p.events.reserve(events->size());
+        for (std::size_t i = 0; i < events->size(); ++i) read_event((*events)[i], r.path("events") + "/" + std::to_string(i), p, diag);
+    }
+    diag.throw_if_any();
+    return p;
+}
+
+json person_to_json(const PersonRecord& p) {
+    auto codes = [](RoleSet s) {
+        json a = json::array();
+        for (int i = 0; i < role_count; ++i)
+            if (s.has(static_cast<Role>(i))) a.push_back(to_string(static_cast<Role>(i)));
+        return a;
+    };
+    json j = {{"id", p.id}, {"municipality", p.municipality}, {"employment_start", p.employment_start.to_string()}};
+    if (!p.unit.empty()) j["unit"] = p.unit;
+    if (p.hired_on) j["hired_on"] = p.hired_on->to_string();
+    if (p.profession_start) j["profession_start"] = p.profession_start->to_string();
+    if (p.prior_experience_months) j["prior_experience_months"] = p.prior_experience_months;
+    if (!p.leaves.empty()) {
+        json& a = j["leaves"] = json::array();
+        for (const auto& l : p.leaves) a.push_back({{"from", l.from.to_string()}, {"to", l.to.to_string()}, {"kind", l.kind}});
+    }
+    if (!p.people.empty()) j["people"] = p.people;
+    if (!p.plan.assignments.empty() || !p.plan.added_items.empty() || !p.plan.removed_items.empty()) {
+        json& plan = j["plan"] = json::object();
+        if (!p.plan.assignments.empty()) {
+            json& a = plan["assignments"] = json::object();
+            for (const auto& [id, set] : p.plan.assignments) a[id] = codes(set);
+        }
+        if (!p.plan.added_items.empty()) {
+            json& a = plan["added_items"] = json::array();
+            for (const auto& it : p.plan.added_items) {
+                json x = {{"id", it.id}, {"checklist", it.checklist}, {"label", it.label}, {"responsible", codes(it.responsible)}};
+                if (!it.section.empty()) x["section"] = it.section;
+                if (!it.comment.empty()) x["comment"] = it.comment;
+                a.push_back(std::move(x));
+            }
+        }
+        if (!p.plan.removed_items.empty()) plan["removed_items"] = p.plan.removed_items;
+    }
+    if (!p.events.empty()) {
+        json& a = j["events"] = json::array();
+        for (const auto& e : p.events) {
+            const char* ref = e.type == EventType::item_done ? "item"
+                              : e.type == EventType::session_attended ? "component" : "module";
+            json x = {{"type", to_string(e.type)}, {ref, e.ref}, {"date", e.date.to_string()}};
+            if (!e.round.empty()) x["round"] = e.round;
+            a.push_back(std::move(x));
+        }
+    }
+    return j;
+}
+
+}  // namespace detail
+
+std::string_view to_string(EventType type) noexcept {
+    switch (type) {
+        case EventType::item_done: return "item_done";
+        case EventType::module_attended: return "module_attended";
+        case EventType::homework_submitted: return "homework_submitted";
+        case EventType::session_attended: return "session_attended";
+    }
+    return "";
+}
+
+PersonRecord PersonRecord::from_json(std::string_view text) { return detail::parse_person(detail::parse_json(text)); }
+
+std::string PersonRecord::to_json() const { return detail::person_to_json(*this).dump(); }
+
+}  // namespace yrkesresan

@@ -1,0 +1,61 @@
+#include "program_data.hpp"
+
+namespace yrkesresan {
+
+namespace detail {
+json apply_overlay(const json& base, const json& overlay);
+
+static std::shared_ptr<const ProgramData> build(const json& definition) {
+    auto data = std::make_shared<ProgramData>(compile_program(definition));
+    data->definition = definition.dump();
+    return data;
+}
+}  // namespace detail
+
+Program Program::from_json(std::string_view definition) {
+    return Program(detail::build(detail::parse_json(definition)));
+}
+
+Program Program::with_overlay(std::string_view overlay) const {
+    const auto base = detail::json::parse(data_->definition);
+    return Program(detail::build(detail::apply_overlay(base, detail::parse_json(overlay))));
+}
+
+Program Program::with_overlays(const std::vector<std::string>& overlays) const {
+    Program p = *this;
+    for (const auto& o : overlays) p = p.with_overlay(o);
+    return p;
+}
+
+const std::string& Program::id() const noexcept { return data_->id; }
+const std::string& Program::version() const noexcept { return data_->version; }
+const std::string& Program::title() const noexcept { return data_->title; }
+Date Program::valid_from() const noexcept { return data_->valid_from; }
+const std::vector<std::string>& Program::layers() const noexcept { return data_->layers; }
+const std::vector<Phase>& Program::phases() const noexcept { return data_->phases; }
+const std::vector<Checklist>& Program::checklists() const noexcept { return data_->checklists; }
+const std::vector<Section>& Program::sections() const noexcept { return data_->sections; }
+const std::vector<Item>& Program::items() const noexcept { return data_->items; }
+const std::string& Program::to_json() const noexcept { return data_->definition; }
+
+std::optional<std::uint32_t> Program::find_item(std::string_view id) const noexcept {
+    auto it = data_->item_index.find(std::string(id));
+    if (it == data_->item_index.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<std::uint32_t> Program::find_checklist(std::string_view id) const noexcept {
+    auto it = data_->checklist_index.find(std::string(id));
+    if (it == data_->checklist_index.end()) return std::nullopt;
+    return it->second;
+}
+
+const Phase& Program::phase_at(int months) const noexcept {
+    // Phases are sorted and tile [0, inf): the last one starting at or below wins.
+    const Phase* found = &data_->phases.front();
+    for (const auto& ph : data_->phases)
+        if (ph.from_months <= months) found = &ph;
+    return *found;
+}
+
+}  // namespace yrkesresan

@@ -1,0 +1,43 @@
+// The compiled form of a program: dense vectors indexed by small integers,
+// plus the id maps used while decoding input.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "json_input.hpp"
+#include "yrkesresan/program.hpp"
+
+namespace yrkesresan::detail {
+
+struct ProgramData {
+    std::string id, version, title, organisation, field;
+    Date valid_from = Date::from_day_number(0);
+    std::vector<std::string> layers;
+
+    std::vector<Phase> phases;  // sorted by from_months, tiling [0, inf)
+    std::vector<Checklist> checklists;
+    std::vector<Section> sections;
+    std::vector<Item> items;  // grouped by checklist, then section, in display order
+
+    std::unordered_map<std::string, std::uint32_t> item_index;
+    std::unordered_map<std::string, std::uint32_t> checklist_index;
+
+    std::string definition;  // effective definition JSON (after overlays)
+};
+
+// Reads and validates a definition document; every problem is reported, with
+// its JSON Pointer, in one Error.
+ProgramData compile_program(const json& definition);
+
+// Reads one item object (shared by definitions, overlays and individual plans).
+struct ItemReader {
+    static void check_codes(const json& codes, const std::string& path, Diagnostics& diag,
+                            RoleSet* out);
+    static void check_due(const json& due, const std::string& path, Diagnostics& diag, DueRule* out);
+    static void check_source(const json& source, const std::string& path, Diagnostics& diag,
+                             SourceRef* out);
+};
+
+}  // namespace yrkesresan::detail

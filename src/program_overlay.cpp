@@ -1,0 +1,270 @@
+// R3 layering: a municipality or unit overlay adds sections and items,
+// removes items and sets default codes. Applied to the definition document,
+// then the result is compiled and validated like any program; problems in the
+// overlay itself are reported with JSON Pointers into the overlay.
+#include <algorithm>
+#include <set>
+
+#include "program_data.hpp"
+
+namespace yrkesresan::detail {
+namespace {
+
+struct Location {
+    std::size_t checklist, section, item;
+};
+
+// Where each item id sits in a definition document.
+std::unordered_map<std::string, Location> locate_items(const json& def) {
+    std::unordered_map<std::string, Location> where;
+    const json& lists = def.at("checklists");
+    for (std::size_t c = 0; c < lists.size(); ++c) {
+        const json& sections = lists[c].at("sections");
+        for (std::size_t s = 0; s < sections.size(); ++s) {
+            const json& items = sections[s].at("items");
+            for (std::size_t i = 0; i < items.size(); ++i) where[items[i].at("id").get<std::string>()] = {c, s, i};
+        }
+    }
+    return where;
+}
+
+json* find_by_id(json& array, const std::string& id) {
+    for (auto& e : array)
+        if (e.is_object() && e.value("id", std::string()) == id) return &e;
+    return nullptr;
+}
+
+// Checks an item object an overlay adds; `known` holds the ids it may require.
+void check_new_item(const json& item, const std::string& path, std::initializer_list<std::string_view> extra,
+                    const std::set<std::string>& existing, const std::set<std::string>& known,
+                    Diagnostics& diag) {
+    std::vector<std::string_view> fields = {"id", "label", "comment", "responsible", "due", "requires", "source"};
+    fields.insert(fields.end(), extra.begin(), extra.end());
+    if (!item.is_object()) {
+        diag.add(ErrorCode::wrong_type, path, std::string("expected an object, found ") + type_name(item));
+        return;
+    }
+    for (auto it = item.begin(); it != item.end(); ++it)
+        if (std::find(fields.begin(), fields.end(), it.key()) == fields.end())
+            diag.add(ErrorCode::unknown_field, path + "/" + json_pointer_token(it.key()), "field not defined by the format");
+    auto id_it = item.find("id");
+    if (id_it == item.end()) {
+        diag.add(ErrorCode::missing_field, path + "/id", "required field is missing");
+    } else if (auto id = read_id(*id_it, path + "/id", diag)) {
+        if (!is_valid_id(*id))
+            diag.add(ErrorCode::invalid_value, path + "/id", "ids are 1-64 characters of lowercase a-z, 0-9, '-', '_', '.', ':'");
+        else if (existing.count(*id))
+            diag.add(ErrorCode::duplicate_id, path + "/id", "item id '" + *id + "' already exists");
+    }
+    auto label = item.find("label");
+    if (label == item.end()) diag.add(ErrorCode::missing_field, path + "/label", "required field is missing");
+    else if (auto l = read_string(*label, path + "/label", diag); l && l->empty())
+        diag.add(ErrorCode::invalid_value, path + "/label", "must not be empty");
+    if (auto c = item.find("comment"); c != item.end()) read_string(*c, path + "/comment", diag);
+    if (auto r = item.find("responsible"); r != item.end()) {
+        RoleSet ignored;
+        if (!r->is_array()) diag.add(ErrorCode::wrong_type, path + "/responsible", "expected an array of codes");
+        else ItemReader::check_codes(*r, path + "/responsible", diag, &ignored);
+    }
+    if (auto d = item.find("due"); d != item.end()) {
+        DueRule ignored;
+        ItemReader::check_due(*d, path + "/due", diag, &ignored);
+    }
+    if (auto s = item.find("source"); s != item.end()) {
+        SourceRef ignored;
+        ItemReader::check_source(*s, path + "/source", diag, &ignored);
+    }
+    if (auto r = item.find("requires"); r != item.end()) {
+        if (!r->is_array()) {
+            diag.add(ErrorCode::wrong_type, path + "/requires", "expected an array of item ids");
+        } else {
+            for (std::size_t i = 0; i < r->size(); ++i) {
+                const std::string p = path + "/requires/" + std::to_string(i);
+                if (auto id = read_id((*r)[i], p, diag); id && !known.count(*id))
+                    diag.add(ErrorCode::unknown_reference, p, "no item with the id '" + *id + "'");
+            }
+        }
+    }
+}
+
+}  // namespace
+
+// Applies one overlay document to a definition document; returns the new definition.
+json apply_overlay(const json& base, const json& overlay) {
+    Diagnostics diag;
+    ObjectReader r(overlay, "", diag,
+                   {"$schema", "format", "overlay", "level", "program", "label", "source", "add_sections",
+                    "add_items", "remove_items", "set_responsible"});
+    if (!r.ok()) diag.throw_if_any();
+    r.integer("format", 1, 1, true);
+    std::string name;
+    if (auto o = r.id("overlay", true)) {
+        if (!is_valid_id(*o)) diag.add(ErrorCode::invalid_value, r.path("overlay"), "ids are lowercase ASCII without spaces");
+        else name = *o;
+    }
+    std::string level;
+    if (auto l = r.string("level", true)) {
+        if (*l != "municipality" && *l != "unit")
+            diag.add(ErrorCode::invalid_value, r.path("level"), "level is 'municipality' or 'unit'");
+        else level = *l;
+    }
+    if (auto prog = r.string("program", true); prog && *prog != base.at("id").get<std::string>())
+        diag.add(ErrorCode::invalid_value, r.path("program"), "the overlay is written for another program");
+    r.string("label");
+    if (const json* s = r.object("source")) {
+        SourceRef ignored;
+        ItemReader::check_source(*s, r.path("source"), diag, &ignored);
+    }
+
+    json def = base;
+    json& layers = def["layers"];
+    if (!layers.is_array()) layers = json::array();
+    if (level == "municipality")
+        for (const auto& l : layers)
+            if (l.get<std::string>().rfind("unit:", 0) == 0)
+                diag.add(ErrorCode::invalid_value, r.path("level"), "municipality overlays come before unit overlays");
+
+    auto where = locate_items(def);
+    std::set<std::string> existing;
+    for (const auto& [id, loc] : where) existing.insert(id);
+    // Ids an added item may require: the program's and everything this overlay adds.
+    std::set<std::string> known = existing;
+    const json* add_sections = r.array("add_sections");
+    const json* add_items = r.array("add_items");
+    for (const json* adds : {add_sections, add_items}) {
+        if (!adds) continue;
+        for (const auto& a : *adds) {
+            if (adds == add_items && a.is_object() && a.contains("id") && a["id"].is_string())
+                known.insert(a["id"].get<std::string>());
+            if (adds == add_sections && a.is_object() && a.contains("items") && a["items"].is_array())
+                for (const auto& it : a["items"])
+                    if (it.is_object() && it.contains("id") && it["id"].is_string()) known.insert(it["id"].get<std::string>());
+        }
+    }
+    std::set<std::string> added;
+    auto note_added = [&](const json& item, const std::string& path) {
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) return;
+        const auto id = item["id"].get<std::string>();
+        if (!added.insert(id).second) diag.add(ErrorCode::duplicate_id, path + "/id", "item id '" + id + "' added twice");
+    };
+
+    json& lists = def.at("checklists");
+    if (add_sections) {
+        for (std::size_t i = 0; i < add_sections->size(); ++i) {
+            const std::string path = r.path("add_sections") + "/" + std::to_string(i);
+            ObjectReader sr((*add_sections)[i], path, diag, {"checklist", "id", "label", "source", "items"});
+            if (!sr.ok()) continue;
+            auto checklist = sr.id("checklist", true);
+            auto id = sr.id("id", true);
+            auto label = sr.string("label", true);
+            if (const json* s = sr.object("source")) {
+                SourceRef ignored;
+                ItemReader::check_source(*s, sr.path("source"), diag, &ignored);
+            }
+            const json* items = sr.array("items", true);
+            if (items)
+                for (std::size_t k = 0; k < items->size(); ++k) {
+                    const std::string ip = sr.path("items") + "/" + std::to_string(k);
+                    check_new_item((*items)[k], ip, {}, existing, known, diag);
+                    note_added((*items)[k], ip);
+                }
+            if (!checklist || !id || !label || !items) continue;
+            if (id && !is_valid_id(*id)) diag.add(ErrorCode::invalid_value, sr.path("id"), "ids are lowercase ASCII without spaces");
+            json* list = find_by_id(lists, *checklist);
+            if (!list) {
+                diag.add(ErrorCode::unknown_reference, sr.path("checklist"), "no checklist '" + *checklist + "' in the program");
+                continue;
+            }
+            if (find_by_id((*list)["sections"], *id)) {
+                diag.add(ErrorCode::duplicate_id, sr.path("id"), "section '" + *id + "' already exists");
+                continue;
+            }
+            json section = {{"id", *id}, {"label", *label}, {"items", *items}};
+            if (const json* s = sr.object("source")) section["source"] = *s;
+            (*list)["sections"].push_back(std::move(section));
+        }
+    }
+    if (add_items) {
+        for (std::size_t i = 0; i < add_items->size(); ++i) {
+            const std::string path = r.path("add_items") + "/" + std::to_string(i);
+            const json& a = (*add_items)[i];
+            check_new_item(a, path, {"checklist", "section"}, existing, known, diag);
+            note_added(a, path);
+            if (!a.is_object()) continue;
+            ObjectReader ar(a, path, diag, {"checklist", "section", "id", "label", "comment", "responsible", "due", "requires", "source"});
+            auto checklist = ar.id("checklist", true);
+            auto section = ar.id("section");
+            if (!checklist) continue;
+            json* list = find_by_id(lists, *checklist);
+            if (!list) {
+                diag.add(ErrorCode::unknown_reference, ar.path("checklist"), "no checklist '" + *checklist + "' in the program");
+                continue;
+            }
+            json& sections = (*list)["sections"];
+            json* target = section ? find_by_id(sections, *section) : (sections.empty() ? nullptr : &sections.back());
+            if (!target) {
+                diag.add(ErrorCode::unknown_reference, section ? ar.path("section") : ar.path("checklist"),
+                         section ? "no section '" + *section + "' in the checklist" : "the checklist has no section");
+                continue;
+            }
+            json item = a;
+            item.erase("checklist");
+            item.erase("section");
+            (*target)["items"].push_back(std::move(item));
+        }
+    }
+    std::set<std::string> removed;
+    if (const json* remove = r.array("remove_items")) {
+        for (std::size_t i = 0; i < remove->size(); ++i) {
+            const std::string path = r.path("remove_items") + "/" + std::to_string(i);
+            auto id = read_id((*remove)[i], path, diag);
+            if (!id) continue;
+            if (!existing.count(*id)) diag.add(ErrorCode::unknown_reference, path, "no item '" + *id + "' to remove");
+            else if (!removed.insert(*id).second) diag.add(ErrorCode::duplicate_id, path, "item '" + *id + "' removed twice");
+        }
+    }
+    // A removed item no longer exists, so it can block nothing.
+    auto drop_removed = [&](json& holder) {
+        auto it = holder.find("requires");
+        if (it == holder.end()) return;
+        json kept = json::array();
+        for (const auto& req : *it)
+            if (!req.is_string() || !removed.count(req.get<std::string>())) kept.push_back(req);
+        *it = std::move(kept);
+    };
+    for (auto& list : lists) {
+        drop_removed(list);
+        for (auto& section : list["sections"]) {
+            json kept = json::array();
+            for (auto& item : section["items"]) {
+                if (removed.count(item.value("id", std::string()))) continue;
+                drop_removed(item);
+                kept.push_back(std::move(item));
+            }
+            section["items"] = std::move(kept);
+        }
+    }
+    if (const json* codes = r.object("set_responsible")) {
+        for (auto it = codes->begin(); it != codes->end(); ++it) {
+            const std::string path = r.path("set_responsible") + "/" + json_pointer_token(it.key());
+            if ((!existing.count(it.key()) && !added.count(it.key())) || removed.count(it.key())) {
+                diag.add(ErrorCode::unknown_reference, path, "no item '" + it.key() + "' to assign codes to");
+                continue;
+            }
+            if (!it->is_array()) {
+                diag.add(ErrorCode::wrong_type, path, "expected an array of codes");
+                continue;
+            }
+            RoleSet ignored;
+            ItemReader::check_codes(*it, path, diag, &ignored);
+            for (auto& list : lists)
+                for (auto& section : list["sections"])
+                    if (json* item = find_by_id(section["items"], it.key())) (*item)["responsible"] = *it;
+        }
+    }
+    diag.throw_if_any();
+    layers.push_back(level + ":" + name);
+    return def;
+}
+
+}  // namespace yrkesresan::detail

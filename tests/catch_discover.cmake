@@ -1,0 +1,1 @@
+# placeholder: the suite runs as one ctest entry
