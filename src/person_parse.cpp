@@ -124,11 +124,12 @@ PersonRecord parse_person(const json& doc) {
     if (auto v = r.id("id", true)) p.id = std::move(*v);
     if (auto v = r.id("municipality", true)) p.municipality = std::move(*v);
     if (auto v = r.string("unit")) p.unit = std::move(*v);
-    if (auto d = r.date("employment_start", true)) p.employment_start = *d;
+    const auto start = r.date("employment_start", true);
+    if (start) p.employment_start = *start;
     p.hired_on = r.date("hired_on");
     p.profession_start = r.date("profession_start");
     if (auto m = r.integer("prior_experience_months", 0, 600)) p.prior_experience_months = static_cast<int>(*m);
-    if (p.hired_on && r.has("employment_start") && *p.hired_on > p.employment_start)
+    if (p.hired_on && start && *p.hired_on > *start)
         diag.add(ErrorCode::reversed_period, r.path("hired_on"), "the hiring decision comes after the employment start");
 
     if (const json* leaves = r.array("leaves")) {

@@ -1,1 +1,69 @@
+// R3 layering: program template -> municipality overlay -> unit sections -> individual plan.
 #include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace yr_test;
+
+namespace {
+std::string overlay_file(const char* name) { return read_file(std::string(YR_SOURCE_DIR) + "/data/overlays/" + name); }
+
+json overlay(json body) {
+    json o = {{"format", 1}, {"overlay", "test"}, {"level", "municipality"}, {"program", "gr-barn-unga"}};
+    o.update(body);
+    return o;
+}
+}  // namespace
+
+TEST_CASE("municipality and unit overlays add, remove and code items", "[R3][layering]") {
+    const Program p = gr().with_overlays({overlay_file("example-kungalv.json"), overlay_file("example-kungalv-utredning.json")});
+    CHECK(p.layers() == std::vector<std::string>{"municipality:kungalv", "unit:kungalv-utredning"});
+    CHECK(p.find_item("kungalv-signs-of-safety"));
+    CHECK(p.find_item("utredning-ga-bredvid"));
+    CHECK_FALSE(p.find_item("visitkort"));
+    CHECK(p.items()[*p.find_item("valkomstbrev")].responsible.has(Role::EC));
+    const auto& added = p.items()[*p.find_item("utredning-ga-bredvid")];
+    REQUIRE(added.requires.size() == 1);
+    CHECK(p.items()[added.requires[0]].id == "utredning-mallar");
+    CHECK(p.checklists()[0].item_count == 58 + 1 + 2 - 1);
+    // The template itself is unchanged, and the layered program round-trips.
+    CHECK(gr().find_item("visitkort"));
+    CHECK(Program::from_json(p.to_json()).layers() == p.layers());
+}
+
+TEST_CASE("removing an unknown item is rejected, naming it", "[R3][layering]") {
+    const Error e = expect_error([] { gr().with_overlay(overlay({{"remove_items", {"postfack", "no-such-item"}}}).dump()); });
+    CHECK(e.code() == ErrorCode::unknown_reference);
+    CHECK(e.path() == "/remove_items/1");
+    CHECK_THAT(e.message(), Catch::Contains("no-such-item"));
+}
+
+TEST_CASE("coding an item that does not exist is rejected, naming it", "[R3][layering]") {
+    const Error e = expect_error([] { gr().with_overlay(overlay({{"set_responsible", {{"ghost", {"EC"}}}}}).dump()); });
+    CHECK(e.code() == ErrorCode::unknown_reference);
+    CHECK(e.path() == "/set_responsible/ghost");
+    const Error removed = expect_error([] {
+        gr().with_overlay(overlay({{"remove_items", {"nycklar"}}, {"set_responsible", {{"nycklar", {"EC"}}}}}).dump());
+    });
+    CHECK(removed.path() == "/set_responsible/nycklar");
+}
+
+TEST_CASE("item ids stay unique after layering", "[R3][layering]") {
+    const json add = {{"checklist", "introduktion"}, {"section", "tjansten"}, {"id", "nycklar"}, {"label", "Nycklar igen"}};
+    const Error e = expect_error([&] { gr().with_overlay(overlay({{"add_items", {add}}}).dump()); });
+    CHECK(e.code() == ErrorCode::duplicate_id);
+    CHECK(e.path() == "/add_items/0/id");
+}
+
+TEST_CASE("overlays are checked like programs: codes, places, order, target", "[R3][layering]") {
+    json add = {{"checklist", "introduktion"}, {"section", "nowhere"}, {"id", "ny"}, {"label", "Ny"}};
+    CHECK(expect_error([&] { gr().with_overlay(overlay({{"add_items", {add}}}).dump()); }).path() == "/add_items/0/section");
+    add["section"] = "tjansten";
+    add["responsible"] = {"EJ", "SJ"};
+    CHECK(expect_error([&] { gr().with_overlay(overlay({{"add_items", {add}}}).dump()); }).code() ==
+          ErrorCode::conflicting_codes);
+    CHECK(expect_error([] { gr().with_overlay(overlay({{"program", "uppsala-bistand-lss"}}).dump()); }).path() == "/program");
+    CHECK(expect_error([] { gr().with_overlay(overlay({{"colour", 1}}).dump()); }).code() == ErrorCode::unknown_field);
+    const Program unit = gr().with_overlay(overlay({{"level", "unit"}}).dump());
+    CHECK(expect_error([&] { unit.with_overlay(overlay(json::object()).dump()); }).path() == "/level");
+}
