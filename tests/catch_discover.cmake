@@ -1,1 +1,0 @@
-# placeholder: the suite runs as one ctest entry
