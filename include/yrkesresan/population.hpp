@@ -1,0 +1,132 @@
+// Evaluating a whole population in one call: columns in, columns out.
+//
+// The per-person API (PersonRecord + evaluate) is right for one person at a
+// time; a region's analysts ask about tens of thousands of people at once. The
+// input here is the columnar shape of a data frame: a persons table and long
+// tables of events, leaves and plan assignments, each column a borrowed view
+// of plain integers, strings dictionary-encoded (codes into a small table of
+// labels, as pandas' factorize and Arrow's dictionary arrays give them). Every
+// person is built from the columns and evaluated by yrkesresan::evaluate, the
+// single source of the rules; the results come back as columns.
+//
+// Thread safety: evaluate_population splits the persons across threads; the
+// views must stay valid and unchanged for the duration of the call.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "yrkesresan/date.hpp"
+#include "yrkesresan/program.hpp"
+
+namespace yrkesresan {
+
+// A missing day number (NaT) or a missing integer.
+inline constexpr std::int32_t missing_value = std::numeric_limits<std::int32_t>::min();
+
+// A borrowed, read-only view of one column (C++17 has no std::span). An empty
+// view means the column is absent.
+template <class T>
+struct ColumnView {
+    const T* data = nullptr;
+    std::size_t size = 0;
+    ColumnView() = default;
+    ColumnView(const T* d, std::size_t n) : data(d), size(n) {}
+    explicit ColumnView(const std::vector<T>& v) : data(v.data()), size(v.size()) {}
+    bool empty() const noexcept { return size == 0; }
+    const T& operator[](std::size_t i) const noexcept { return data[i]; }
+};
+
+// A dictionary-encoded string column: row i holds labels[codes[i]], or is
+// missing when codes[i] < 0.
+struct StringColumn {
+    ColumnView<std::int32_t> codes;
+    std::vector<std::string> labels;
+    bool empty() const noexcept { return codes.empty(); }
+};
+
+// The tables of a population, as a document with JSON Pointers into it:
+// errors name "/persons/<row>/<column>", "/events/<row>/<column>" and so on.
+struct PopulationInput {
+    // persons: one row per person; day numbers as Date::day_number().
+    std::size_t persons = 0;
+    StringColumn id;                                  // optional: only to name people in results
+    StringColumn municipality;                        // required
+    StringColumn unit;                                // optional
+    ColumnView<std::int32_t> employment_start;        // required
+    ColumnView<std::int32_t> hired_on;                // optional, missing_value where unknown
+    ColumnView<std::int32_t> profession_start;        // optional, missing_value: employment_start
+    ColumnView<std::int32_t> prior_experience_months; // optional, missing_value: 0
+    // The named people of the person record ("EC", "1:e", "FA", "AD",
+    // "introduktor", "mentor"): one string column per role that is given.
+    struct NamedRole {
+        std::string role;
+        StringColumn holder;
+    };
+    std::vector<NamedRole> people;
+
+    // events: one row per event, in any order; person = row in persons.
+    struct Events {
+        ColumnView<std::int32_t> person;
+        StringColumn type;   // item_done, module_attended, homework_submitted, session_attended
+        StringColumn ref;    // the item, module or component
+        ColumnView<std::int32_t> date;
+        StringColumn round;  // optional: module_attended's course round
+    } events;
+
+    // leaves: one row per leave period; `to` inclusive, as in the person record.
+    struct Leaves {
+        ColumnView<std::int32_t> person;
+        ColumnView<std::int32_t> from;
+        ColumnView<std::int32_t> to;
+        StringColumn kind;  // optional: parental, sick, study, other
+    } leaves;
+
+    // plan assignments: one row per (person, item) with the codes the unit
+    // manager filled in, written as in the seed and separated by commas or
+    // spaces ("EC,FA", "EJ").
+    struct Assignments {
+        ColumnView<std::int32_t> person;
+        StringColumn item;
+        StringColumn codes;
+    } assignments;
+};
+
+struct PopulationOptions {
+    unsigned threads = 0;      // 0: one per hardware thread
+    bool keep_errors = false;  // false: throw the first person's error; true: report them in columns
+};
+
+// One output column. Integers, day numbers and booleans use missing_value for
+// "none"; a category column holds codes into `categories` (-1: none).
+struct OutputColumn {
+    enum class Kind : std::uint8_t { integer, day, boolean, category };
+    std::string name;
+    Kind kind = Kind::integer;
+    std::vector<std::string> categories;
+    std::vector<std::int32_t> values;
+};
+
+struct PopulationResult {
+    // One row per person, in input order: the column "person" (row in the
+    // persons table), then experience, phase, per-checklist counts and dates,
+    // and "error" / "error_path" (empty unless keep_errors). Columns that
+    // depend on the program (checklists, components) are named from its ids.
+    std::vector<OutputColumn> persons;
+    // One row per person x checklist item: person, checklist, section, item,
+    // responsible, state, due, done.
+    std::vector<OutputColumn> items;
+
+    const OutputColumn* find_person_column(const std::string& name) const noexcept;
+};
+
+// Throws Error for tables that cannot be read at all (columns of different
+// lengths, a person row out of range) and, unless keep_errors, for the first
+// person whose record is invalid, with a JSON Pointer into the tables.
+PopulationResult evaluate_population(const Program& program, const PopulationInput& input, Date as_of,
+                                     const PopulationOptions& options = {});
+
+}  // namespace yrkesresan
