@@ -1,0 +1,336 @@
+/*
+ * yrkesresan.h: the stable C ABI of yrkesresan, the rules engine for Swedish
+ * social-work introduction and competence programs.
+ *
+ * One header, valid C99 and C++. Every symbol starts with yr_ / YR_.
+ *
+ * Conventions (the same for every function, so the per-function notes can be
+ * short):
+ *
+ * - Strings are NUL-terminated UTF-8. JSON documents follow CONTRACT.md and
+ *   the schemas in data/schema/.
+ * - Fallible functions return an int: YR_OK (0) on success, a negative
+ *   yr_error_code on failure. Details of the failure (a stable snake_case
+ *   kind, an English message that never repeats an input value, and a JSON
+ *   Pointer into the offending document) are read with yr_error_last().
+ *   Every fallible function resets the calling thread's last error on entry.
+ * - Out-parameters are set to NULL on entry, so they are NULL after any
+ *   failure; nothing needs freeing after a failed call.
+ * - Ownership: a `char **out_json` result belongs to the caller, who frees it
+ *   with yr_string_free() (never with free(): the library may use another
+ *   allocator). A `yr_program **out` result belongs to the caller, who frees
+ *   it with yr_program_free(). A returned `const char *` is borrowed: the
+ *   function says until when it stays valid. Input arguments are borrowed
+ *   for the duration of the call only; the library keeps no pointer to them.
+ * - Threads: the library keeps no global mutable state. A yr_program is
+ *   immutable: any number of threads may use one handle at once without
+ *   locks, provided none of them frees it meanwhile. The last error is per
+ *   thread.
+ * - No C++ exception ever leaves a function of this header.
+ * - "Since" gives the library version in which a function appeared.
+ */
+#ifndef YRKESRESAN_H
+#define YRKESRESAN_H
+
+#include <stddef.h>
+
+/* ------------------------------------------------------------------------ */
+/* Export macro                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* YR_API marks the functions exported from the shared library. Users of the
+ * static library on Windows define YR_STATIC (the CMake target and the
+ * pkg-config file do it for them). */
+#if defined(_WIN32) || defined(__CYGWIN__)
+#  if defined(YR_STATIC)
+#    define YR_API
+#  elif defined(YR_BUILDING_LIBRARY)
+#    define YR_API __declspec(dllexport)
+#  else
+#    define YR_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#  define YR_API __attribute__((visibility("default")))
+#else
+#  define YR_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Versions                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* The version of the library this header belongs to. */
+#define YR_VERSION_MAJOR 0
+#define YR_VERSION_MINOR 1
+#define YR_VERSION_PATCH 0
+#define YR_VERSION_STRING "0.1.0"
+/* MAJOR * 10000 + MINOR * 100 + PATCH: 0.1.0 is 100. */
+#define YR_VERSION_NUMBER (YR_VERSION_MAJOR * 10000 + YR_VERSION_MINOR * 100 + YR_VERSION_PATCH)
+
+/* The ABI major version: the shared library's SONAME is libyrkesresan_c.so.1.
+ * It changes only when a change breaks existing binaries (capi/ABI.md). */
+#define YR_ABI_VERSION 1
+
+/*
+ * yr_version_number: the runtime library's version as YR_VERSION_NUMBER
+ * computes it. Compare with YR_VERSION_NUMBER to detect a header/library
+ * mismatch.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_version_number(void);
+
+/*
+ * yr_version_string: the runtime library's version, "MAJOR.MINOR.PATCH".
+ * Ownership: static storage; never NULL, never freed.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API const char *yr_version_string(void);
+
+/*
+ * yr_abi_version: the ABI major version of the runtime library
+ * (YR_ABI_VERSION when it was built).
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_abi_version(void);
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Semantic error classes. Values are stable and never reused; bindings map
+ * them to exception types. yr_error.kind names the exact problem within the
+ * class. */
+typedef enum yr_error_code {
+    YR_OK = 0,
+    /* An argument of the call is invalid: NULL where a value is required, an
+     * options struct of an unknown version, a date that does not exist. */
+    YR_EINVALID = -1,
+    /* Out of memory. */
+    YR_ENOMEM = -2,
+    /* A bug in the library; please report it. */
+    YR_EINTERNAL = -3,
+    /* No built-in program has that id. */
+    YR_ENOTFOUND = -4,
+    /* A document is not well-formed JSON (or invalid UTF-8, or has a
+     * duplicate key). */
+    YR_EPARSE = -5,
+    /* A document is larger or deeper than the library accepts. */
+    YR_ELIMIT = -6,
+    /* A document is well-formed JSON but breaks its format: a wrong type, a
+     * missing or unknown field, an invalid value or date, a reversed period,
+     * an unknown or conflicting responsibility code, a duplicate id. */
+    YR_EFORMAT = -7,
+    /* A document names an id that does not exist (an item, a checklist, a
+     * module, a phase...). */
+    YR_EREFERENCE = -8,
+    /* A program definition is inconsistent: phases that leave a gap or
+     * overlap, prerequisites that form a cycle. */
+    YR_ERULES = -9,
+    /* The person record contradicts the evaluation: a completion recorded
+     * after the evaluation date. */
+    YR_ECONFLICT = -10
+} yr_error_code;
+
+/* The details of the calling thread's last failure. */
+typedef struct yr_error {
+    /* A yr_error_code; YR_OK when the last fallible call succeeded. */
+    int code;
+    /* The stable snake_case kind of the problem, the same string the C++ and
+     * Python faces report ("future_event", "unknown_field",
+     * "invalid_argument"); "" when code is YR_OK. */
+    const char *kind;
+    /* English, for people; names the problem and where it is, never an
+     * input value; "" when code is YR_OK. */
+    const char *message;
+    /* JSON Pointer (RFC 6901) into the offending document; "" means the
+     * document itself or, for YR_EINVALID, an argument named in message. */
+    const char *path;
+    /* Every problem found (a program is validated whole), as a JSON array
+     * of {"code": kind, "path", "message"}; "[]" when code is YR_OK. */
+    const char *problems;
+} yr_error;
+
+/*
+ * yr_error_last: the calling thread's last error.
+ * Return: never NULL. When the last fallible call on this thread succeeded,
+ * a yr_error with code YR_OK and empty strings.
+ * Ownership: borrowed; the struct and its strings stay valid until the next
+ * fallible call on the same thread (or yr_error_clear). Copy what you keep.
+ * Thread safety: per thread; reading it never changes it. Since 0.1.0.
+ */
+YR_API const yr_error *yr_error_last(void);
+
+/*
+ * yr_error_clear: resets the calling thread's last error to YR_OK.
+ * Thread safety: per thread. Since 0.1.0.
+ */
+YR_API void yr_error_clear(void);
+
+/*
+ * yr_error_string: a short English description of a yr_error_code
+ * ("invalid argument"); "unknown error code" for other values.
+ * Ownership: static storage; never NULL, never freed.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API const char *yr_error_string(int code);
+
+/* ------------------------------------------------------------------------ */
+/* Strings returned by the library                                           */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * yr_string_free: frees a string the library returned through a
+ * `char **out_json` parameter. NULL is a harmless no-op.
+ * Thread safety: any thread, once per string. Since 0.1.0.
+ */
+YR_API void yr_string_free(char *string);
+
+/* ------------------------------------------------------------------------ */
+/* Programs                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* A loaded, validated program with its overlays applied. Opaque and
+ * immutable. */
+typedef struct yr_program yr_program;
+
+/*
+ * yr_program_list: the programs built into the library.
+ * out_json: receives a JSON array, one object per program:
+ *   [{"id": "gr-barn-unga", "version": "...", "title": "...",
+ *     "valid_from": "YYYY-MM-DD"}, ...]
+ * Return: YR_OK, or YR_EINVALID (out_json NULL), YR_ENOMEM.
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_program_list(char **out_json);
+
+/*
+ * yr_program_load: loads a built-in program ("gr-barn-unga",
+ * "uppsala-bistand-lss") and applies overlays in order: municipality
+ * overlays first, then unit overlays (DOMAIN.md R3,
+ * data/schema/overlay.schema.json).
+ * builtin_id: the program id.
+ * overlays: overlay_count JSON documents; may be NULL when overlay_count is 0.
+ * out: receives the new program.
+ * Return: YR_OK; YR_EINVALID (a NULL argument), YR_ENOTFOUND (no such
+ * program); for an overlay: YR_EPARSE, YR_ELIMIT, YR_EFORMAT,
+ * YR_EREFERENCE, YR_ERULES, with the message naming the overlay's index
+ * ("overlays[1]") and path pointing into that overlay.
+ * Ownership: the caller frees *out with yr_program_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_program_load(const char *builtin_id, const char *const *overlays, size_t overlay_count,
+                           yr_program **out);
+
+/*
+ * yr_program_load_json: loads a program from its JSON definition
+ * (data/schema/program.schema.json) and applies overlays as
+ * yr_program_load does.
+ * Return: YR_OK; YR_EINVALID; for the definition or an overlay: YR_EPARSE,
+ * YR_ELIMIT, YR_EFORMAT, YR_EREFERENCE, YR_ERULES (the definition is
+ * validated whole: yr_error.problems lists every problem).
+ * Ownership: the caller frees *out with yr_program_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_program_load_json(const char *definition_json, const char *const *overlays,
+                                size_t overlay_count, yr_program **out);
+
+/*
+ * yr_program_free: frees a program. NULL is a harmless no-op.
+ * Thread safety: no other thread may be using the program. Since 0.1.0.
+ */
+YR_API void yr_program_free(yr_program *program);
+
+/*
+ * yr_program_id, yr_program_version: the program's id and version.
+ * Return: NULL, with the thread's last error set to YR_EINVALID, when
+ * program is NULL; otherwise never NULL.
+ * Ownership: borrowed from the program; valid until yr_program_free.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API const char *yr_program_id(const yr_program *program);
+YR_API const char *yr_program_version(const yr_program *program);
+
+/*
+ * yr_program_definition: the effective program definition after overlays,
+ * as JSON; yr_program_load_json of it gives an equal program (to ship a
+ * program to another process).
+ * Return: NULL, with the thread's last error set to YR_EINVALID, when
+ * program is NULL; otherwise never NULL.
+ * Ownership: borrowed from the program; valid until yr_program_free.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API const char *yr_program_definition(const yr_program *program);
+
+/* ------------------------------------------------------------------------ */
+/* Evaluation                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* A calendar date: no time, no time zone. */
+typedef struct yr_date {
+    int year;  /* e.g. 2026 */
+    int month; /* 1..12 */
+    int day;   /* 1..31 */
+} yr_date;
+
+/* The language of messages and labels in the evaluation document. */
+typedef enum yr_language {
+    YR_LANGUAGE_SV = 0, /* Swedish, the default */
+    YR_LANGUAGE_EN = 1
+} yr_language;
+
+/* Options of an evaluation. Fields are only ever added at the end; version
+ * tells the library which fields the caller knows. Initialise with
+ * YR_EVALUATE_OPTIONS_INIT or yr_evaluate_options_init(). */
+typedef struct yr_evaluate_options {
+    unsigned int version; /* YR_EVALUATE_OPTIONS_VERSION */
+    int language;         /* a yr_language; since version 1 */
+} yr_evaluate_options;
+
+#define YR_EVALUATE_OPTIONS_VERSION 1
+#define YR_EVALUATE_OPTIONS_INIT { YR_EVALUATE_OPTIONS_VERSION, YR_LANGUAGE_SV }
+
+/*
+ * yr_evaluate_options_init: fills options with the defaults of the given
+ * struct version (pass YR_EVALUATE_OPTIONS_VERSION).
+ * Return: YR_OK; YR_EINVALID when options is NULL or version unknown.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_evaluate_options_init(yr_evaluate_options *options, unsigned int version);
+
+/*
+ * yr_evaluate: evaluates one person against a program on one date, a pure
+ * function of (program, person, as_of): no clock, no I/O.
+ * program: a loaded program.
+ * person_json: a CONTRACT.md person record.
+ * as_of: the evaluation date, strict ISO 8601 "YYYY-MM-DD".
+ * options: NULL for the defaults (Swedish).
+ * out_json: receives the CONTRACT.md evaluation document
+ *   (data/schema/evaluation.schema.json).
+ * Return: YR_OK; YR_EINVALID (a NULL argument, as_of not an existing date,
+ * bad options); for the person record: YR_EPARSE, YR_ELIMIT, YR_EFORMAT,
+ * YR_EREFERENCE, YR_ECONFLICT, with path pointing into the record.
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread, also many at once on one program.
+ * Since 0.1.0.
+ */
+YR_API int yr_evaluate(const yr_program *program, const char *person_json, const char *as_of,
+                       const yr_evaluate_options *options, char **out_json);
+
+/*
+ * yr_evaluate_ymd: yr_evaluate with the date as a yr_date.
+ * Return, ownership, thread safety: as yr_evaluate; YR_EINVALID when as_of
+ * is NULL or not an existing date. Since 0.1.0.
+ */
+YR_API int yr_evaluate_ymd(const yr_program *program, const char *person_json, const yr_date *as_of,
+                           const yr_evaluate_options *options, char **out_json);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* YRKESRESAN_H */

@@ -1,0 +1,153 @@
+// The thread-local last error and the translation of C++ exceptions into
+// yr_error_code values.
+#include <new>
+#include <string>
+#include <typeinfo>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api_entry.hpp"
+#include "yrkesresan/error.hpp"
+
+namespace yr_capi {
+namespace {
+
+using yrkesresan::ErrorCode;
+
+// What yr_error_last() shows when the last fallible call succeeded, and when
+// even recording an error ran out of memory. Static storage: never fails.
+const yr_error k_ok = {YR_OK, "", "", "", "[]"};
+const yr_error k_out_of_memory = {YR_ENOMEM, "out_of_memory", "out of memory", "",
+                                  R"([{"code":"out_of_memory","path":"","message":"out of memory"}])"};
+
+// The strings behind the thread's last error.
+struct LastError {
+    std::string kind, message, path, problems;
+    yr_error view = k_ok;
+};
+thread_local LastError tls_error;
+thread_local const yr_error* tls_current = &k_ok;
+
+// The semantic class of each C++ error code (yrkesresan/error.hpp).
+int code_of(ErrorCode code) noexcept {
+    switch (code) {
+        case ErrorCode::parse_error: return YR_EPARSE;
+        case ErrorCode::limit_exceeded: return YR_ELIMIT;
+        case ErrorCode::wrong_type:
+        case ErrorCode::missing_field:
+        case ErrorCode::unknown_field:
+        case ErrorCode::invalid_value:
+        case ErrorCode::invalid_date:
+        case ErrorCode::reversed_period:
+        case ErrorCode::unknown_code:
+        case ErrorCode::conflicting_codes:
+        case ErrorCode::duplicate_id: return YR_EFORMAT;
+        case ErrorCode::unknown_reference: return YR_EREFERENCE;
+        case ErrorCode::phase_gap:
+        case ErrorCode::phase_overlap:
+        case ErrorCode::cycle: return YR_ERULES;
+        case ErrorCode::future_event: return YR_ECONFLICT;
+        case ErrorCode::not_found: return YR_ENOTFOUND;
+        // A code added to the C++ API later still rejects the input; its
+        // exact kind reaches the caller through yr_error.kind.
+        default: return YR_EFORMAT;
+    }
+}
+
+struct ProblemText {
+    std::string kind, path, message;
+};
+
+int record(int code, const std::vector<ProblemText>& problems) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& p : problems) list.push_back({{"code", p.kind}, {"path", p.path}, {"message", p.message}});
+    LastError& e = tls_error;
+    e.kind = problems.front().kind;
+    e.message = problems.front().message;
+    e.path = problems.front().path;
+    e.problems = list.dump();
+    e.view = yr_error{code, e.kind.c_str(), e.message.c_str(), e.path.c_str(), e.problems.c_str()};
+    tls_current = &e.view;
+    return code;
+}
+
+int record(int code, const char* kind, std::string message) {
+    return record(code, {ProblemText{kind, "", std::move(message)}});
+}
+
+}  // namespace
+
+namespace detail {
+
+void clear_last_error() noexcept { tls_current = &k_ok; }
+
+int record_current_exception() noexcept {
+    tls_current = &k_ok;  // never show a half-written error
+    try {
+        try {
+            throw;
+        } catch (const yrkesresan::Error& e) {
+            std::vector<ProblemText> problems;
+            for (const auto& p : e.problems())
+                problems.push_back({std::string(yrkesresan::to_string(p.code)), p.path, p.message});
+            return record(code_of(e.code()), problems);
+        } catch (const ArgumentError& e) {
+            return record(YR_EINVALID, e.kind, e.message);
+        } catch (const std::bad_alloc&) {
+            tls_current = &k_out_of_memory;
+            return YR_ENOMEM;
+        } catch (const std::exception& e) {
+            // Not e.what(): it may quote input. The type helps a bug report.
+            return record(YR_EINTERNAL, "internal_error",
+                          std::string("internal error (unexpected ") + typeid(e).name() + "); please report it");
+        } catch (...) {
+            return record(YR_EINTERNAL, "internal_error", "internal error (unexpected exception); please report it");
+        }
+    } catch (...) {
+        // Recording the error itself failed: only memory can run out here.
+        tls_current = &k_out_of_memory;
+        return YR_ENOMEM;
+    }
+}
+
+}  // namespace detail
+}  // namespace yr_capi
+
+using yr_capi::api_entry;
+using yr_capi::Resets;
+
+extern "C" {
+
+YR_API const yr_error* yr_error_last(void) {
+    const yr_error* result = &yr_capi::k_ok;
+    api_entry<Resets::no>([&] { result = yr_capi::tls_current; });
+    return result;
+}
+
+YR_API void yr_error_clear(void) {
+    api_entry<Resets::yes>([] {});
+}
+
+YR_API const char* yr_error_string(int code) {
+    const char* result = "unknown error code";
+    api_entry<Resets::no>([&] {
+        switch (code) {
+            case YR_OK: result = "no error"; break;
+            case YR_EINVALID: result = "invalid argument"; break;
+            case YR_ENOMEM: result = "out of memory"; break;
+            case YR_EINTERNAL: result = "internal error"; break;
+            case YR_ENOTFOUND: result = "no such built-in program"; break;
+            case YR_EPARSE: result = "not well-formed JSON"; break;
+            case YR_ELIMIT: result = "document too large or too deep"; break;
+            case YR_EFORMAT: result = "document does not follow its format"; break;
+            case YR_EREFERENCE: result = "reference to an unknown id"; break;
+            case YR_ERULES: result = "inconsistent program definition"; break;
+            case YR_ECONFLICT: result = "record contradicts the evaluation date"; break;
+            default: break;
+        }
+    });
+    return result;
+}
+
+}  // extern "C"

@@ -1,0 +1,137 @@
+// Loading programs: built-in by id or from JSON, then overlays in order.
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api_entry.hpp"
+#include "handles.hpp"
+#include "yrkesresan/error.hpp"
+
+namespace yr_capi {
+
+char* to_c_string(const std::string& s) {
+    auto* p = static_cast<char*>(std::malloc(s.size() + 1));
+    if (p == nullptr) throw std::bad_alloc();
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+}
+
+namespace {
+
+using yrkesresan::Program;
+
+// Built once per process: the programs are compiled into the library.
+const std::string& builtin_list() {
+    static const std::string list = [] {
+        nlohmann::json programs = nlohmann::json::array();
+        for (const auto& id : Program::builtin_ids()) {
+            const Program p = Program::builtin(id);
+            programs.push_back({{"id", p.id()},
+                                {"version", p.version()},
+                                {"title", p.title()},
+                                {"valid_from", p.valid_from().to_string()}});
+        }
+        return programs.dump();
+    }();
+    return list;
+}
+
+// Checks every overlay pointer before any work, so a NULL is reported as such.
+void check_overlays(const char* const* overlays, std::size_t count) {
+    if (count == 0) return;
+    require(overlays, "overlays");
+    for (std::size_t i = 0; i < count; ++i)
+        if (overlays[i] == nullptr)
+            throw ArgumentError{"invalid_argument", "argument 'overlays[" + std::to_string(i) + "]' is NULL"};
+}
+
+// Applies overlays in order; a problem names the overlay it is in.
+Program with_overlays(Program program, const char* const* overlays, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        try {
+            program = program.with_overlay(overlays[i]);
+        } catch (const yrkesresan::Error& e) {
+            std::vector<yrkesresan::Problem> problems = e.problems();
+            for (auto& p : problems) p.message = "overlays[" + std::to_string(i) + "]: " + p.message;
+            throw yrkesresan::Error(std::move(problems));
+        }
+    }
+    return program;
+}
+
+yr_program* new_handle(Program program) { return new yr_program{std::move(program)}; }
+
+}  // namespace
+}  // namespace yr_capi
+
+using yr_capi::api_entry;
+using yr_capi::require;
+using yr_capi::Resets;
+
+extern "C" {
+
+YR_API void yr_string_free(char* string) {
+    api_entry<Resets::no>([&] { std::free(string); });
+}
+
+YR_API int yr_program_list(char** out_json) {
+    if (out_json != nullptr) *out_json = nullptr;
+    return api_entry([&] {
+        require(out_json, "out_json");
+        *out_json = yr_capi::to_c_string(yr_capi::builtin_list());
+    });
+}
+
+YR_API int yr_program_load(const char* builtin_id, const char* const* overlays, size_t overlay_count,
+                           yr_program** out) {
+    if (out != nullptr) *out = nullptr;
+    return api_entry([&] {
+        require(builtin_id, "builtin_id");
+        require(out, "out");
+        yr_capi::check_overlays(overlays, overlay_count);
+        *out = yr_capi::new_handle(
+            yr_capi::with_overlays(yrkesresan::Program::builtin(builtin_id), overlays, overlay_count));
+    });
+}
+
+YR_API int yr_program_load_json(const char* definition_json, const char* const* overlays, size_t overlay_count,
+                                yr_program** out) {
+    if (out != nullptr) *out = nullptr;
+    return api_entry([&] {
+        require(definition_json, "definition_json");
+        require(out, "out");
+        yr_capi::check_overlays(overlays, overlay_count);
+        *out = yr_capi::new_handle(
+            yr_capi::with_overlays(yrkesresan::Program::from_json(definition_json), overlays, overlay_count));
+    });
+}
+
+YR_API void yr_program_free(yr_program* program) {
+    api_entry<Resets::no>([&] { delete program; });
+}
+
+YR_API const char* yr_program_id(const yr_program* program) {
+    const char* result = nullptr;
+    api_entry([&] { result = require(program, "program")->program.id().c_str(); });
+    return result;
+}
+
+YR_API const char* yr_program_version(const yr_program* program) {
+    const char* result = nullptr;
+    api_entry([&] { result = require(program, "program")->program.version().c_str(); });
+    return result;
+}
+
+YR_API const char* yr_program_definition(const yr_program* program) {
+    const char* result = nullptr;
+    api_entry([&] { result = require(program, "program")->program.to_json().c_str(); });
+    return result;
+}
+
+}  // extern "C"

@@ -1,0 +1,115 @@
+# Install rules, the CMake package config and the pkg-config file.
+#   find_package(yrkesresan CONFIG)                  yrkesresan::yrkesresan (C++) and the C targets
+#   find_package(yrkesresan CONFIG COMPONENTS c)     only the C targets, no C++ dependencies needed
+#   pkg-config --cflags --libs yrkesresan_c          the shared C library
+# Included from the root CMakeLists.txt.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(YR_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/yrkesresan)
+
+# The C++ library and its headers.
+install(TARGETS yrkesresan EXPORT yrkesresan-cxx-targets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/yrkesresan
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+        FILES_MATCHING PATTERN "*.hpp")
+install(EXPORT yrkesresan-cxx-targets
+        NAMESPACE yrkesresan::
+        FILE yrkesresan-cxx-targets.cmake
+        DESTINATION ${YR_CMAKE_DIR})
+
+# The C ABI: shared and static library, one header.
+if(TARGET yrkesresan_c)
+  install(TARGETS yrkesresan_c yrkesresan_c_static EXPORT yrkesresan-c-targets
+          LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_SKIP
+          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+          RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  # The development symlink libyrkesresan_c.so, apart so packagers can split it.
+  install(TARGETS yrkesresan_c
+          LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_ONLY)
+  install(FILES ${PROJECT_SOURCE_DIR}/capi/include/yrkesresan/yrkesresan.h
+          DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/yrkesresan)
+  install(EXPORT yrkesresan-c-targets
+          NAMESPACE yrkesresan::
+          FILE yrkesresan-c-targets.cmake
+          DESTINATION ${YR_CMAKE_DIR})
+
+  # pkg-config: paths relative to the .pc file, so the prefix can move.
+  file(RELATIVE_PATH YR_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+  string(REGEX REPLACE "/$" "" YR_PC_TO_PREFIX "${YR_PC_TO_PREFIX}")
+  set(YR_PC_PREFIX "\${pcfiledir}/${YR_PC_TO_PREFIX}")
+  if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+    set(YR_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+  endif()
+  file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/yrkesresan_c.pc @ONLY CONTENT [[
+prefix=@YR_PC_PREFIX@
+libdir=${prefix}/@CMAKE_INSTALL_LIBDIR@
+includedir=${prefix}/@CMAKE_INSTALL_INCLUDEDIR@
+
+Name: yrkesresan_c
+Description: @PROJECT_DESCRIPTION@ (stable C ABI)
+Version: @PROJECT_VERSION@
+Cflags: -I${includedir}
+Libs: -L${libdir} -lyrkesresan_c
+Libs.private: -lstdc++ -lm
+]])
+  install(FILES ${PROJECT_BINARY_DIR}/yrkesresan_c.pc
+          DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()
+
+# The package config: the C targets need nothing else; the C++ target needs
+# its header-only dependencies, found through find_dependency.
+file(WRITE ${PROJECT_BINARY_DIR}/yrkesresanConfig.cmake.in [==[
+# find_package(yrkesresan CONFIG [COMPONENTS c cxx])
+#   yrkesresan::yrkesresan          the C++ library (component cxx; needs nlohmann_json and Boost headers)
+#   yrkesresan::yrkesresan_c        the C ABI, shared (component c)
+#   yrkesresan::yrkesresan_c_static the C ABI, static (component c)
+# Without COMPONENTS both are loaded. A C program that asks only for "c"
+# needs neither nlohmann_json nor Boost on its machine.
+@PACKAGE_INIT@
+
+set(_yr_components ${${CMAKE_FIND_PACKAGE_NAME}_FIND_COMPONENTS})
+if(NOT _yr_components)
+  set(_yr_components c cxx)
+endif()
+
+foreach(_yr_component IN LISTS _yr_components)
+  if(NOT _yr_component MATCHES "^(c|cxx)$")
+    set(${CMAKE_FIND_PACKAGE_NAME}_FOUND FALSE)
+    set(${CMAKE_FIND_PACKAGE_NAME}_NOT_FOUND_MESSAGE "unknown component '${_yr_component}' (known: c, cxx)")
+    return()
+  endif()
+endforeach()
+
+if("cxx" IN_LIST _yr_components)
+  include(CMakeFindDependencyMacro)
+  find_dependency(nlohmann_json 3.10)
+  find_dependency(Boost 1.74)
+  include(${CMAKE_CURRENT_LIST_DIR}/yrkesresan-cxx-targets.cmake)
+  set(${CMAKE_FIND_PACKAGE_NAME}_cxx_FOUND TRUE)
+endif()
+
+if("c" IN_LIST _yr_components)
+  if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/yrkesresan-c-targets.cmake)
+    include(${CMAKE_CURRENT_LIST_DIR}/yrkesresan-c-targets.cmake)
+    set(${CMAKE_FIND_PACKAGE_NAME}_c_FOUND TRUE)
+  else()
+    set(${CMAKE_FIND_PACKAGE_NAME}_c_FOUND FALSE)  # built with YR_BUILD_CAPI=OFF
+  endif()
+endif()
+
+unset(_yr_component)
+unset(_yr_components)
+check_required_components(${CMAKE_FIND_PACKAGE_NAME})
+]==])
+configure_package_config_file(
+  ${PROJECT_BINARY_DIR}/yrkesresanConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/yrkesresanConfig.cmake
+  INSTALL_DESTINATION ${YR_CMAKE_DIR})
+write_basic_package_version_file(
+  ${PROJECT_BINARY_DIR}/yrkesresanConfigVersion.cmake
+  VERSION ${PROJECT_VERSION}
+  COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/yrkesresanConfig.cmake ${PROJECT_BINARY_DIR}/yrkesresanConfigVersion.cmake
+        DESTINATION ${YR_CMAKE_DIR})

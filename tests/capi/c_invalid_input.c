@@ -1,0 +1,297 @@
+/*
+ * Every exported function with NULL arguments and with invalid input, each
+ * checked for its error code (C99). The symbol test (check_symbols.cmake)
+ * fails when an exported function is not named in this file.
+ *
+ *   yr_capi_c_invalid_input
+ */
+#include <limits.h>
+
+#include "check.h"
+
+static const char *const person = "{\"id\": \"p-1\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-01-12\"}";
+
+/* Replaces the first `from` in text by `to`; the caller frees. */
+static char *replaced(const char *text, const char *from, const char *to) {
+    const char *at = strstr(text, from);
+    size_t head, size;
+    char *out;
+    if (at == NULL) return NULL;
+    head = (size_t)(at - text);
+    size = strlen(text) - strlen(from) + strlen(to);
+    out = (char *)malloc(size + 1);
+    if (out == NULL) return NULL;
+    memcpy(out, text, head);
+    strcpy(out + head, to);
+    strcat(out, at + strlen(from));
+    return out;
+}
+
+/* Constants compiled into callers are part of the ABI, and abidiff does not
+ * see them: they must never change. */
+static void stable_constants(void) {
+    CHECK(YR_OK == 0);
+    CHECK(YR_EINVALID == -1);
+    CHECK(YR_ENOMEM == -2);
+    CHECK(YR_EINTERNAL == -3);
+    CHECK(YR_ENOTFOUND == -4);
+    CHECK(YR_EPARSE == -5);
+    CHECK(YR_ELIMIT == -6);
+    CHECK(YR_EFORMAT == -7);
+    CHECK(YR_EREFERENCE == -8);
+    CHECK(YR_ERULES == -9);
+    CHECK(YR_ECONFLICT == -10);
+    CHECK(YR_LANGUAGE_SV == 0);
+    CHECK(YR_LANGUAGE_EN == 1);
+    CHECK(YR_EVALUATE_OPTIONS_VERSION >= 1);
+    CHECK(YR_ABI_VERSION == 1);
+    CHECK(YR_VERSION_NUMBER == YR_VERSION_MAJOR * 10000 + YR_VERSION_MINOR * 100 + YR_VERSION_PATCH);
+}
+
+static void versions_and_errors(void) {
+    int codes[] = {YR_OK,        YR_EINVALID, YR_ENOMEM, YR_EINTERNAL, YR_ENOTFOUND, YR_EPARSE,
+                   YR_ELIMIT,    YR_EFORMAT,  YR_EREFERENCE, YR_ERULES, YR_ECONFLICT};
+    size_t i, j;
+    /* No arguments to get wrong; they never fail. */
+    CHECK(yr_version_number() == YR_VERSION_NUMBER);
+    CHECK(yr_version_string() != NULL);
+    CHECK(yr_abi_version() == YR_ABI_VERSION);
+    /* yr_error_string: every code has its own text; others get a fallback. */
+    for (i = 0; i < sizeof codes / sizeof codes[0]; ++i) {
+        CHECK(yr_error_string(codes[i]) != NULL);
+        CHECK(strcmp(yr_error_string(codes[i]), "unknown error code") != 0);
+        for (j = 0; j < i; ++j) CHECK(strcmp(yr_error_string(codes[i]), yr_error_string(codes[j])) != 0);
+    }
+    CHECK_STR(yr_error_string(-1000), "unknown error code");
+    CHECK_STR(yr_error_string(1), "unknown error code");
+    CHECK_STR(yr_error_string(INT_MIN), "unknown error code");
+    /* yr_error_last never returns NULL; yr_error_clear resets it. */
+    CHECK_CODE(yr_program_list(NULL), YR_EINVALID);
+    CHECK_STR(yr_error_last()->kind, "invalid_argument");
+    yr_error_clear();
+    CHECK(yr_error_last() != NULL && yr_error_last()->code == YR_OK);
+    CHECK_STR(yr_error_last()->message, "");
+    CHECK_STR(yr_error_last()->path, "");
+    /* Frees accept NULL and leave the last error alone. */
+    CHECK_CODE(yr_program_list(NULL), YR_EINVALID);
+    yr_string_free(NULL);
+    yr_program_free(NULL);
+    CHECK(yr_error_last()->code == YR_EINVALID);
+}
+
+static void program_list(void) {
+    char *list = NULL;
+    CHECK_CODE(yr_program_list(NULL), YR_EINVALID);
+    CHECK_CODE(yr_program_list(&list), YR_OK);
+    CHECK(list != NULL && list[0] == '[');
+    yr_string_free(list);
+}
+
+static void program_load(void) {
+    yr_program *p = (yr_program *)&p; /* not NULL: the call must clear it */
+    const char *broken[1] = {"{"};
+    const char *nulls[2] = {"{}", NULL};
+    const char *not_an_overlay[1] = {"{\"format\": 1}"};
+    const char *unknown_item[1] = {
+        "{\"format\": 1, \"overlay\": \"x\", \"level\": \"municipality\", \"program\": \"gr-barn-unga\","
+        " \"set_responsible\": {\"no-such-item\": [\"EC\"]}}"};
+
+    CHECK_CODE(yr_program_load(NULL, NULL, 0, &p), YR_EINVALID);
+    CHECK(p == NULL);
+    CHECK_STR(yr_error_last()->kind, "invalid_argument");
+    CHECK(strstr(yr_error_last()->message, "builtin_id") != NULL);
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, NULL), YR_EINVALID);
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 1, &p), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "overlays") != NULL);
+    CHECK_CODE(yr_program_load("gr-barn-unga", nulls, 2, &p), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "overlays[1]") != NULL);
+    CHECK_CODE(yr_program_load("no-such-program", NULL, 0, &p), YR_ENOTFOUND);
+    CHECK_STR(yr_error_last()->kind, "not_found");
+    CHECK_CODE(yr_program_load("", NULL, 0, &p), YR_ENOTFOUND);
+    CHECK_CODE(yr_program_load("gr-barn-unga", broken, 1, &p), YR_EPARSE);
+    CHECK_STR(yr_error_last()->kind, "parse_error");
+    CHECK(strncmp(yr_error_last()->message, "overlays[0]: ", 13) == 0);
+    CHECK_CODE(yr_program_load("gr-barn-unga", not_an_overlay, 1, &p), YR_EFORMAT);
+    CHECK_CODE(yr_program_load("gr-barn-unga", unknown_item, 1, &p), YR_EREFERENCE);
+    CHECK_STR(yr_error_last()->kind, "unknown_reference");
+    CHECK(strstr(yr_error_last()->path, "no-such-item") != NULL);
+    CHECK(p == NULL);
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &p), YR_OK);
+    CHECK(p != NULL);
+    yr_program_free(p);
+}
+
+static void program_load_json(void) {
+    yr_program *gr = NULL;
+    yr_program *p = (yr_program *)&p;
+    char *gap = NULL;
+    char *deep;
+    size_t i;
+    const char *nulls[1] = {NULL};
+
+    CHECK_CODE(yr_program_load_json(NULL, NULL, 0, &p), YR_EINVALID);
+    CHECK(p == NULL);
+    CHECK_CODE(yr_program_load_json("{}", NULL, 0, NULL), YR_EINVALID);
+    CHECK_CODE(yr_program_load_json("{}", NULL, 3, &p), YR_EINVALID);
+    CHECK_CODE(yr_program_load_json("{}", nulls, 1, &p), YR_EINVALID);
+    CHECK_CODE(yr_program_load_json("", NULL, 0, &p), YR_EPARSE);
+    CHECK_CODE(yr_program_load_json("not json", NULL, 0, &p), YR_EPARSE);
+    CHECK_CODE(yr_program_load_json("{\"a\": 1, \"a\": 2}", NULL, 0, &p), YR_EPARSE);
+    CHECK_CODE(yr_program_load_json("[]", NULL, 0, &p), YR_EFORMAT);
+    CHECK_CODE(yr_program_load_json("{}", NULL, 0, &p), YR_EFORMAT);
+    /* Validated whole: every problem is listed. */
+    CHECK(yr_error_last()->problems[0] == '[' && strstr(yr_error_last()->problems, "\"path\"") != NULL);
+
+    /* Nested deeper than any format of ours. */
+    deep = (char *)malloc(2 * 1000 + 1);
+    for (i = 0; i < 1000; ++i) {
+        deep[i] = '[';
+        deep[1000 + i] = ']';
+    }
+    deep[2000] = '\0';
+    CHECK_CODE(yr_program_load_json(deep, NULL, 0, &p), YR_ELIMIT);
+    CHECK_STR(yr_error_last()->kind, "limit_exceeded");
+    free(deep);
+
+    /* A definition whose phases leave a gap: the rules do not hold together. */
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &gr), YR_OK);
+    gap = replaced(yr_program_definition(gr), "\"from_months\":24", "\"from_months\":25");
+    CHECK(gap != NULL);
+    if (gap != NULL) CHECK_CODE(yr_program_load_json(gap, NULL, 0, &p), YR_ERULES);
+    CHECK(p == NULL);
+    free(gap);
+    yr_program_free(gr);
+}
+
+static void program_getters(void) {
+    yr_program *gr = NULL;
+    yr_error_clear();
+    CHECK(yr_program_id(NULL) == NULL);
+    CHECK(yr_error_last()->code == YR_EINVALID);
+    yr_error_clear();
+    CHECK(yr_program_version(NULL) == NULL);
+    CHECK(yr_error_last()->code == YR_EINVALID);
+    yr_error_clear();
+    CHECK(yr_program_definition(NULL) == NULL);
+    CHECK(yr_error_last()->code == YR_EINVALID);
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &gr), YR_OK);
+    CHECK(yr_program_id(gr) != NULL && yr_error_last()->code == YR_OK);
+    CHECK(yr_program_version(gr) != NULL && yr_error_last()->code == YR_OK);
+    CHECK(yr_program_definition(gr) != NULL && yr_error_last()->code == YR_OK);
+    yr_program_free(gr);
+}
+
+static void options_init(void) {
+    yr_evaluate_options options = {99, 99};
+    CHECK_CODE(yr_evaluate_options_init(NULL, YR_EVALUATE_OPTIONS_VERSION), YR_EINVALID);
+    CHECK_CODE(yr_evaluate_options_init(&options, 0), YR_EINVALID);
+    CHECK_CODE(yr_evaluate_options_init(&options, YR_EVALUATE_OPTIONS_VERSION + 1), YR_EINVALID);
+    CHECK(options.version == 99); /* untouched on failure */
+    CHECK_CODE(yr_evaluate_options_init(&options, YR_EVALUATE_OPTIONS_VERSION), YR_OK);
+    CHECK(options.version == YR_EVALUATE_OPTIONS_VERSION && options.language == YR_LANGUAGE_SV);
+}
+
+static void evaluate(void) {
+    yr_program *gr = NULL;
+    char *out = (char *)&out; /* not NULL: the call must clear it */
+    yr_evaluate_options bad_version = {0, YR_LANGUAGE_SV};
+    yr_evaluate_options future_version = {YR_EVALUATE_OPTIONS_VERSION + 1, YR_LANGUAGE_SV};
+    yr_evaluate_options bad_language = {YR_EVALUATE_OPTIONS_VERSION, 7};
+    const char *bad_dates[] = {"", "2026-02-30", "2026-2-01", "2026-02-01T00:00", "20260201", "0000-01-01", "x"};
+    size_t i;
+
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &gr), YR_OK);
+
+    CHECK_CODE(yr_evaluate(NULL, person, "2026-02-01", NULL, &out), YR_EINVALID);
+    CHECK(out == NULL);
+    CHECK(strstr(yr_error_last()->message, "program") != NULL);
+    CHECK_CODE(yr_evaluate(gr, NULL, "2026-02-01", NULL, &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "person_json") != NULL);
+    CHECK_CODE(yr_evaluate(gr, person, NULL, NULL, &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "as_of") != NULL);
+    CHECK_CODE(yr_evaluate(gr, person, "2026-02-01", NULL, NULL), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "out_json") != NULL);
+    for (i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; ++i) {
+        CHECK_CODE(yr_evaluate(gr, person, bad_dates[i], NULL, &out), YR_EINVALID);
+        CHECK_STR(yr_error_last()->kind, "invalid_date");
+    }
+    CHECK_CODE(yr_evaluate(gr, person, "2026-02-01", &bad_version, &out), YR_EINVALID);
+    CHECK_CODE(yr_evaluate(gr, person, "2026-02-01", &future_version, &out), YR_EINVALID);
+    CHECK_CODE(yr_evaluate(gr, person, "2026-02-01", &bad_language, &out), YR_EINVALID);
+
+    /* Invalid person records: the path points at the offending value. */
+    CHECK_CODE(yr_evaluate(gr, "", "2026-02-01", NULL, &out), YR_EPARSE);
+    CHECK_CODE(yr_evaluate(gr, "{\"id\": ", "2026-02-01", NULL, &out), YR_EPARSE);
+    CHECK_CODE(yr_evaluate(gr, "\xff\xfe", "2026-02-01", NULL, &out), YR_EPARSE);
+    CHECK_CODE(yr_evaluate(gr, "[]", "2026-02-01", NULL, &out), YR_EFORMAT);
+    CHECK_CODE(yr_evaluate(gr, "{}", "2026-02-01", NULL, &out), YR_EFORMAT);
+    CHECK_STR(yr_error_last()->kind, "missing_field");
+    CHECK_CODE(yr_evaluate(gr,
+                           "{\"id\": \"p-1\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-01-12\","
+                           " \"colour\": \"blue\"}",
+                           "2026-02-01", NULL, &out),
+               YR_EFORMAT);
+    CHECK_STR(yr_error_last()->kind, "unknown_field");
+    CHECK_STR(yr_error_last()->path, "/colour");
+    CHECK_CODE(yr_evaluate(gr, "{\"id\": \"p-1\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-02-30\"}",
+                           "2026-02-01", NULL, &out),
+               YR_EFORMAT);
+    CHECK_STR(yr_error_last()->kind, "invalid_date");
+    CHECK_STR(yr_error_last()->path, "/employment_start");
+    CHECK_CODE(yr_evaluate(gr,
+                           "{\"id\": \"p-1\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-01-12\","
+                           " \"events\": [{\"type\": \"item_done\", \"item\": \"no-such-item\", \"date\": \"2026-01-20\"}]}",
+                           "2026-02-01", NULL, &out),
+               YR_EREFERENCE);
+    CHECK_STR(yr_error_last()->path, "/events/0/item");
+    CHECK_CODE(yr_evaluate(gr,
+                           "{\"id\": \"p-1\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-01-12\","
+                           " \"events\": [{\"type\": \"item_done\", \"item\": \"valkomstbrev\", \"date\": \"2026-03-01\"}]}",
+                           "2026-02-01", NULL, &out),
+               YR_ECONFLICT);
+    CHECK(out == NULL);
+    CHECK_CODE(yr_evaluate(gr, person, "2026-02-01", NULL, &out), YR_OK);
+    CHECK(out != NULL);
+    yr_string_free(out);
+    yr_program_free(gr);
+}
+
+static void evaluate_ymd(void) {
+    yr_program *gr = NULL;
+    char *out = (char *)&out;
+    yr_date good = {2026, 2, 1};
+    yr_date bad_dates[] = {{2026, 2, 30}, {2026, 0, 1}, {2026, 13, 1}, {2026, 1, 0}, {0, 0, 0},
+                           {INT_MAX, 1, 1}, {INT_MIN, INT_MIN, INT_MIN}, {2026, 1, INT_MAX}};
+    yr_evaluate_options bad_version = {0, YR_LANGUAGE_SV};
+    size_t i;
+
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &gr), YR_OK);
+    CHECK_CODE(yr_evaluate_ymd(NULL, person, &good, NULL, &out), YR_EINVALID);
+    CHECK(out == NULL);
+    CHECK_CODE(yr_evaluate_ymd(gr, NULL, &good, NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_evaluate_ymd(gr, person, NULL, NULL, &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "as_of") != NULL);
+    CHECK_CODE(yr_evaluate_ymd(gr, person, &good, NULL, NULL), YR_EINVALID);
+    CHECK_CODE(yr_evaluate_ymd(gr, person, &good, &bad_version, &out), YR_EINVALID);
+    for (i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; ++i) {
+        CHECK_CODE(yr_evaluate_ymd(gr, person, &bad_dates[i], NULL, &out), YR_EINVALID);
+        CHECK_STR(yr_error_last()->kind, "invalid_date");
+    }
+    CHECK_CODE(yr_evaluate_ymd(gr, "{", &good, NULL, &out), YR_EPARSE);
+    CHECK_CODE(yr_evaluate_ymd(gr, person, &good, NULL, &out), YR_OK);
+    yr_string_free(out);
+    yr_program_free(gr);
+}
+
+int main(void) {
+    stable_constants();
+    versions_and_errors();
+    program_list();
+    program_load();
+    program_load_json();
+    program_getters();
+    options_init();
+    evaluate();
+    evaluate_ymd();
+    return check_report("capi.c_invalid_input");
+}

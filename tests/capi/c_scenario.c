@@ -1,0 +1,125 @@
+/*
+ * A whole case driven through the C ABI from C (compiled as C99): list the
+ * built-in programs, load GR with a municipality and a unit overlay, evaluate
+ * a newcomer on a date given both ways and in both languages, ship the
+ * program's definition to a new handle, and meet a refused record.
+ *
+ *   yr_capi_c_scenario SOURCE_DIR
+ */
+#include "check.h"
+
+/* Reads a whole file; the caller frees. Exits on failure. */
+static char *slurp(const char *dir, const char *name) {
+    char path[4096];
+    FILE *f;
+    long size;
+    char *text;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    f = fopen(path, "rb");
+    if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fprintf(stderr, "cannot read %s\n", path);
+        exit(2);
+    }
+    text = (char *)malloc((size_t)size + 1);
+    if (text == NULL || fread(text, 1, (size_t)size, f) != (size_t)size) {
+        fprintf(stderr, "cannot read %s\n", path);
+        exit(2);
+    }
+    text[size] = '\0';
+    fclose(f);
+    return text;
+}
+
+/* The person of tests/scenarios/r3-unit-overlay.json. */
+static const char *const newcomer =
+    "{\"id\": \"p-3006\", \"municipality\": \"kungalv\", \"unit\": \"barn-unga-utredning\","
+    " \"employment_start\": \"2026-01-12\", \"people\": {\"FA\": \"p-2001\", \"1:e\": \"p-0300\"}}";
+
+/* A completion recorded after the evaluation date. */
+static const char *const from_the_future =
+    "{\"id\": \"p-3007\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-01-12\","
+    " \"events\": [{\"type\": \"item_done\", \"item\": \"valkomstbrev\", \"date\": \"2026-03-01\"}]}";
+
+int main(int argc, char **argv) {
+    const char *source_dir = argc > 1 ? argv[1] : ".";
+    char *list = NULL;
+    char *overlays[2];
+    yr_program *gr = NULL;
+    yr_program *shipped = NULL;
+    char *by_iso = NULL;
+    char *by_ymd = NULL;
+    char *in_english = NULL;
+    char *from_shipped = NULL;
+    char *refused = NULL;
+    yr_date as_of = {2026, 2, 1};
+    yr_evaluate_options english;
+
+    /* Versions: the header and the library agree. */
+    CHECK(yr_version_number() == YR_VERSION_NUMBER);
+    CHECK_STR(yr_version_string(), YR_VERSION_STRING);
+    CHECK(yr_abi_version() == YR_ABI_VERSION);
+
+    /* The built-in programs. */
+    CHECK_CODE(yr_program_list(&list), YR_OK);
+    CHECK(list != NULL && strstr(list, "\"id\":\"gr-barn-unga\"") != NULL);
+    CHECK(list != NULL && strstr(list, "\"id\":\"uppsala-bistand-lss\"") != NULL);
+    yr_string_free(list);
+
+    /* GR with Kungälv's overlay and then its investigation unit's. */
+    overlays[0] = slurp(source_dir, "data/overlays/example-kungalv.json");
+    overlays[1] = slurp(source_dir, "data/overlays/example-kungalv-utredning.json");
+    CHECK_CODE(yr_program_load("gr-barn-unga", (const char *const *)overlays, 2, &gr), YR_OK);
+    CHECK(gr != NULL);
+    CHECK_STR(yr_program_id(gr), "gr-barn-unga");
+    CHECK(yr_program_version(gr) != NULL && yr_program_version(gr)[0] != '\0');
+
+    /* Evaluate on 2026-02-01, as an ISO string and as a yr_date. */
+    CHECK_CODE(yr_evaluate(gr, newcomer, "2026-02-01", NULL, &by_iso), YR_OK);
+    CHECK_CODE(yr_evaluate_ymd(gr, newcomer, &as_of, NULL, &by_ymd), YR_OK);
+    CHECK(by_iso != NULL && by_ymd != NULL && strcmp(by_iso, by_ymd) == 0);
+    CHECK(by_iso != NULL && strstr(by_iso, "\"as_of\":\"2026-02-01\"") != NULL);
+    CHECK(by_iso != NULL && strstr(by_iso, "\"phase\":{\"id\":\"introduktion\"") != NULL);
+    /* The unit overlay's section and the municipality's added item are there. */
+    CHECK(by_iso != NULL && strstr(by_iso, "\"id\":\"utredning-ga-bredvid\"") != NULL);
+    CHECK(by_iso != NULL && strstr(by_iso, "\"id\":\"kungalv-signs-of-safety\"") != NULL);
+    CHECK(by_iso != NULL && strstr(by_iso, "\"language\":\"sv\"") != NULL);
+
+    /* The same in English. */
+    CHECK_CODE(yr_evaluate_options_init(&english, YR_EVALUATE_OPTIONS_VERSION), YR_OK);
+    english.language = YR_LANGUAGE_EN;
+    CHECK_CODE(yr_evaluate(gr, newcomer, "2026-02-01", &english, &in_english), YR_OK);
+    CHECK(in_english != NULL && strstr(in_english, "\"language\":\"en\"") != NULL);
+
+    /* The effective definition makes an equal program elsewhere. */
+    CHECK_CODE(yr_program_load_json(yr_program_definition(gr), NULL, 0, &shipped), YR_OK);
+    CHECK_STR(yr_program_id(shipped), "gr-barn-unga");
+    CHECK_CODE(yr_evaluate(shipped, newcomer, "2026-02-01", NULL, &from_shipped), YR_OK);
+    CHECK(from_shipped != NULL && by_iso != NULL && strcmp(from_shipped, by_iso) == 0);
+
+    /* A refused record: the error names the rule and points at the value. */
+    CHECK_CODE(yr_evaluate(gr, from_the_future, "2026-02-01", NULL, &refused), YR_ECONFLICT);
+    CHECK(refused == NULL);
+    CHECK_STR(yr_error_last()->kind, "future_event");
+    CHECK_STR(yr_error_last()->path, "/events/0/date");
+    CHECK(strstr(yr_error_last()->problems, "\"code\":\"future_event\"") != NULL);
+    /* The message never repeats a personal value. */
+    CHECK(strstr(yr_error_last()->message, "2026-03-01") == NULL);
+    CHECK(strstr(yr_error_last()->message, "p-3007") == NULL);
+    /* Freeing does not disturb the last error; the next fallible call does. */
+    yr_string_free(by_iso);
+    yr_program_free(shipped);
+    CHECK(yr_error_last()->code == YR_ECONFLICT);
+    CHECK_CODE(yr_evaluate_ymd(gr, from_the_future, &as_of, NULL, &refused), YR_ECONFLICT);
+    CHECK_CODE(yr_evaluate_ymd(gr, newcomer, &as_of, NULL, &refused), YR_OK);
+    CHECK_STR(yr_error_last()->kind, "");
+    CHECK_STR(yr_error_last()->problems, "[]");
+
+    yr_string_free(refused);
+    yr_string_free(by_ymd);
+    yr_string_free(in_english);
+    yr_string_free(from_shipped);
+    yr_program_free(gr);
+    free(overlays[0]);
+    free(overlays[1]);
+    return check_report("capi.c_scenario");
+}

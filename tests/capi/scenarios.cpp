@@ -1,0 +1,140 @@
+// Runs every shared scenario (tests/scenarios/*.json) through the C ABI only
+// and matches the results as tests/scenarios/README.md describes. nlohmann
+// reads the scenario files and the returned documents; the library is
+// reached through yrkesresan.h alone.
+//
+//   yr_capi_scenarios SOURCE_DIR
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "yrkesresan/yrkesresan.h"
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The pattern match of tests/scenarios/README.md (the C++ suite's
+// scenario_mismatch, restated so this runner depends on the C header only).
+// Empty when `actual` matches; otherwise where and why not.
+std::string pattern_mismatch(const json& expected, const json& actual, const std::string& path) {
+    if (expected.is_object()) {
+        if (!actual.is_object()) return path + ": expected an object";
+        for (auto it = expected.begin(); it != expected.end(); ++it) {
+            const auto found = actual.find(it.key());
+            if (found == actual.end()) return path + "/" + it.key() + ": missing";
+            if (auto m = pattern_mismatch(it.value(), *found, path + "/" + it.key()); !m.empty()) return m;
+        }
+        return "";
+    }
+    if (expected.is_array()) {
+        if (!actual.is_array()) return path + ": expected an array";
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            const json& want = expected[i];
+            const bool by_id = want.is_object() && want.contains("id");
+            std::string why = path + "/" + std::to_string(i) + ": no element matches";
+            bool matched = false;
+            for (const auto& have : actual) {
+                if (by_id && have.is_object() && have.value("id", json()) != want["id"]) continue;
+                auto m = pattern_mismatch(want, have, path + "/" + std::to_string(i));
+                if (m.empty()) {
+                    matched = true;
+                    break;
+                }
+                if (by_id) why = m;
+            }
+            if (!matched) return why;
+        }
+        return "";
+    }
+    if (expected != actual) return path + ": expected " + expected.dump() + ", got " + actual.dump();
+    return "";
+}
+
+std::string last_error() {
+    const yr_error* e = yr_error_last();
+    return std::string(e->kind) + " at '" + e->path + "': " + e->message;
+}
+
+// Empty when the scenario passes through the C ABI.
+std::string run(const std::filesystem::path& source_dir, const json& sc) {
+    std::vector<std::string> overlay_text;
+    for (const auto& o : sc.value("overlays", json::array()))
+        overlay_text.push_back(read_file(source_dir / o.get<std::string>()));
+    std::vector<const char*> overlays;
+    for (const auto& o : overlay_text) overlays.push_back(o.c_str());
+
+    yr_program* program = nullptr;
+    if (yr_program_load(sc.at("program").get<std::string>().c_str(), overlays.data(), overlays.size(), &program) !=
+        YR_OK)
+        return "loading the program: " + last_error();
+
+    const std::string person = sc.at("person").dump();
+    const std::string as_of = sc.at("as_of").get<std::string>();
+    char* out = nullptr;
+    const int rc = yr_evaluate(program, person.c_str(), as_of.c_str(), nullptr, &out);
+    std::string why;
+    if (sc.contains("error")) {
+        const auto& want = sc["error"];
+        if (rc == YR_OK) why = "expected error " + want.dump() + ", got an evaluation";
+        else if (want.at("code").get<std::string>() != yr_error_last()->kind ||
+                 want.at("path").get<std::string>() != yr_error_last()->path)
+            why = "expected error " + want.dump() + ", got " + last_error();
+        else if (out != nullptr) why = "out_json set on failure";
+    } else if (rc != YR_OK) {
+        why = "evaluation failed: " + last_error();
+    } else {
+        why = pattern_mismatch(sc.at("expect"), json::parse(out), "");
+    }
+    yr_string_free(out);
+    yr_program_free(program);
+    return why;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    namespace fs = std::filesystem;
+    const fs::path source_dir = argc > 1 ? argv[1] : ".";
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(source_dir / "tests" / "scenarios"))
+        if (e.path().extension() == ".json") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+
+    int passed = 0, failed = 0;
+    for (const auto& file : files) {
+        std::string why;
+        try {
+            why = run(source_dir, json::parse(read_file(file)));
+        } catch (const std::exception& e) {
+            why = std::string("the scenario file: ") + e.what();
+        }
+        if (why.empty()) {
+            ++passed;
+            std::cout << "ok    " << file.filename().string() << "\n";
+        } else {
+            ++failed;
+            std::cout << "FAIL  " << file.filename().string() << ": " << why << "\n";
+        }
+    }
+    if (files.size() < 5) {
+        std::cout << "too few scenario files in " << (source_dir / "tests" / "scenarios").string() << "\n";
+        ++failed;
+    }
+    std::cout << "capi.scenarios: " << passed << " passed, " << failed << " failed\n";
+    return failed == 0 ? 0 : 1;
+}
