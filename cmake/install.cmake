@@ -2,7 +2,9 @@
 #   find_package(yrkesresan CONFIG)                  yrkesresan::yrkesresan (C++) and the C targets
 #   find_package(yrkesresan CONFIG COMPONENTS c)     only the C targets, no C++ dependencies needed
 #   pkg-config --cflags --libs yrkesresan_c          the shared C library
-# Included from the root CMakeLists.txt.
+# Included from the root CMakeLists.txt. Install components: "runtime" (the
+# shared C library alone) and "development" (everything else), so packagers
+# can split them; the Python wheel installs neither (its component is "python").
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -10,30 +12,28 @@ set(YR_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/yrkesresan)
 
 # The C++ library and its headers.
 install(TARGETS yrkesresan EXPORT yrkesresan-cxx-targets
-        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/yrkesresan
-        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT development
         FILES_MATCHING PATTERN "*.hpp")
 install(EXPORT yrkesresan-cxx-targets
         NAMESPACE yrkesresan::
         FILE yrkesresan-cxx-targets.cmake
-        DESTINATION ${YR_CMAKE_DIR})
+        DESTINATION ${YR_CMAKE_DIR} COMPONENT development)
 
 # The C ABI: shared and static library, one header.
 if(TARGET yrkesresan_c)
   install(TARGETS yrkesresan_c yrkesresan_c_static EXPORT yrkesresan-c-targets
-          LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_SKIP
-          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-          RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-  # The development symlink libyrkesresan_c.so, apart so packagers can split it.
-  install(TARGETS yrkesresan_c
-          LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_ONLY)
+          LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT runtime
+                  NAMELINK_COMPONENT development  # the libyrkesresan_c.so symlink
+          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development
+          RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
   install(FILES ${PROJECT_SOURCE_DIR}/capi/include/yrkesresan/yrkesresan.h
-          DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/yrkesresan)
+          DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/yrkesresan COMPONENT development)
   install(EXPORT yrkesresan-c-targets
           NAMESPACE yrkesresan::
           FILE yrkesresan-c-targets.cmake
-          DESTINATION ${YR_CMAKE_DIR})
+          DESTINATION ${YR_CMAKE_DIR} COMPONENT development)
 
   # pkg-config: paths relative to the .pc file, so the prefix can move.
   file(RELATIVE_PATH YR_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
@@ -55,7 +55,7 @@ Libs: -L${libdir} -lyrkesresan_c
 Libs.private: -lstdc++ -lm
 ]])
   install(FILES ${PROJECT_BINARY_DIR}/yrkesresan_c.pc
-          DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+          DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT development)
 endif()
 
 # The package config: the C targets need nothing else; the C++ target needs
@@ -112,4 +112,4 @@ write_basic_package_version_file(
   VERSION ${PROJECT_VERSION}
   COMPATIBILITY SameMajorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/yrkesresanConfig.cmake ${PROJECT_BINARY_DIR}/yrkesresanConfigVersion.cmake
-        DESTINATION ${YR_CMAKE_DIR})
+        DESTINATION ${YR_CMAKE_DIR} COMPONENT development)

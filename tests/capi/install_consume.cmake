@@ -22,7 +22,15 @@ endfunction()
 
 set(prefix ${WORK_DIR}/prefix)
 file(REMOVE_RECURSE ${WORK_DIR})
-run("cmake --install" ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
+# The two install components, as a packager would split them.
+run("cmake --install (runtime)" ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix} --component runtime)
+file(GLOB_RECURSE runtime_files RELATIVE ${prefix} ${prefix}/*)
+if(NOT runtime_files STREQUAL "${LIBDIR}/libyrkesresan_c.so.1")
+  message(FATAL_ERROR "the runtime component is not just the shared library: ${runtime_files}\n"
+                      "capi.install: 0 passed, 1 failed")
+endif()
+run("cmake --install (development)" ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix}
+    --component development)
 
 foreach(f include/yrkesresan/yrkesresan.h include/yrkesresan/yrkesresan.hpp
           ${LIBDIR}/libyrkesresan_c.so.1 ${LIBDIR}/libyrkesresan_c.so ${LIBDIR}/libyrkesresan_c.a
