@@ -72,6 +72,15 @@ void check_codes(const StringColumn& c, std::size_t want, std::string_view table
             throw Error(ErrorCode::invalid_value, row_path(table, r, column), "dictionary code out of range");
 }
 
+// Day numbers inside the calendar the library accepts (years 1900-9999).
+void check_days(ColumnView<std::int32_t> c, std::string_view table, std::string_view column) {
+    static const std::int32_t lo = Date::from_ymd(1900, 1, 1).day_number();
+    static const std::int32_t hi = Date::from_ymd(9999, 12, 31).day_number();
+    for (std::size_t r = 0; r < c.size; ++r)
+        if (c[r] != missing_value && (c[r] < lo || c[r] > hi))
+            throw Error(ErrorCode::invalid_date, row_path(table, r, column), "the date is outside the years 1900-9999");
+}
+
 const std::string* label(const StringColumn& c, std::size_t row) {
     if (c.codes.empty() || c.codes[row] < 0) return nullptr;
     return &c.labels[static_cast<std::size_t>(c.codes[row])];
@@ -158,6 +167,23 @@ Prepared prepare(const PopulationInput& in) {
     check_codes(as.item, na, "assignments", "item", na > 0);
     check_codes(as.codes, na, "assignments", "codes", na > 0);
 
+    check_days(in.employment_start, "persons", "employment_start");
+    check_days(in.hired_on, "persons", "hired_on");
+    check_days(in.profession_start, "persons", "profession_start");
+    check_days(ev.date, "events", "date");
+    check_days(lv.from, "leaves", "from");
+    check_days(lv.to, "leaves", "to");
+    if (!in.id.empty()) {
+        std::vector<bool> seen(in.id.labels.size(), false);
+        for (std::size_t r = 0; r < n; ++r) {
+            const auto code = in.id.codes[r];
+            if (code < 0) continue;
+            if (seen[static_cast<std::size_t>(code)])
+                throw Error(ErrorCode::duplicate_id, row_path("persons", r, "id"), "a person id used twice");
+            seen[static_cast<std::size_t>(code)] = true;
+        }
+    }
+
     Prepared p;
     p.events = group_rows(ev.person, n, "events");
     p.leaves = group_rows(lv.person, n, "leaves");
@@ -209,6 +235,7 @@ PersonRecord build_person(const PopulationInput& in, const Prepared& prep, std::
     };
     PersonRecord person;
     if (const std::string* id = label(in.id, p)) person.id = *id;
+    else if (!in.id.empty()) problem(ErrorCode::missing_field, row_path("persons", p, "id"), "required field is missing");
     else person.id = "row-" + std::to_string(p);
     if (const std::string* m = label(in.municipality, p)) person.municipality = *m;
     else problem(ErrorCode::missing_field, row_path("persons", p, "municipality"), "required field is missing");

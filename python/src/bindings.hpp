@@ -1,0 +1,15 @@
+// Shared by the register_*.cpp files of yrkesresan._core.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace yr_python {
+
+namespace py = pybind11;
+
+void register_errors(py::module_& m);
+void register_program(py::module_& m);
+void register_evaluation(py::module_& m);
+void register_population(py::module_& m);
+
+}  // namespace yr_python

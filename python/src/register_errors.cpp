@@ -1,0 +1,28 @@
+// yrkesresan::Error -> the Python exception hierarchy of yrkesresan.errors,
+// chosen by the error's stable code and carrying code, path and problems.
+#include "bindings.hpp"
+#include "yrkesresan/error.hpp"
+
+namespace yr_python {
+
+void register_errors(py::module_& m) {
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const yrkesresan::Error& e) {
+            py::list problems;
+            for (const auto& pr : e.problems())
+                problems.append(py::make_tuple(std::string(yrkesresan::to_string(pr.code)), pr.path, pr.message));
+            py::object exc = py::module_::import("yrkesresan.errors").attr("_from_core")(problems, e.what());
+            PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
+        }
+    });
+    m.def("error_codes", [] {
+        std::vector<std::string> codes;
+        for (int c = 0; c <= static_cast<int>(yrkesresan::ErrorCode::not_found); ++c)
+            codes.emplace_back(yrkesresan::to_string(static_cast<yrkesresan::ErrorCode>(c)));
+        return codes;
+    }, "The stable codes of every error the library raises.");
+}
+
+}  // namespace yr_python

@@ -1,0 +1,167 @@
+// The results of evaluating one person: plain read-only value objects with
+// attribute access; to_dict() is the C++ JSON document (Evaluation::to_json),
+// and the notebook views (_repr_html_) are written in Python.
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "convert.hpp"
+#include "date_caster.hpp"
+#include "yrkesresan/evaluation.hpp"
+
+namespace yr_python {
+
+using namespace yrkesresan;
+
+namespace {
+
+std::string date_text(const std::optional<Date>& d) { return d ? d->to_string() : std::string("-"); }
+
+py::object html(const char* function, py::handle self) {
+    return py::module_::import("yrkesresan._html").attr(function)(self);
+}
+
+}  // namespace
+
+void register_evaluation(py::module_& m) {
+    py::class_<Finding>(m, "Finding", "A warning, reason or missing requirement: a stable code and a message.")
+        .def_readonly("code", &Finding::code)
+        .def_readonly("message", &Finding::message)
+        .def_readonly("source", &Finding::source)
+        .def_readonly("ref", &Finding::ref)
+        .def_readonly("date", &Finding::date)
+        .def("__repr__", [](const Finding& f) { return "<Finding " + f.code + ": " + f.message + ">"; });
+
+    py::class_<ItemResult>(m, "ItemResult", "One checklist item of one person's plan.")
+        .def_readonly("id", &ItemResult::id)
+        .def_readonly("label", &ItemResult::label)
+        .def_readonly("section", &ItemResult::section)
+        .def_readonly("comment", &ItemResult::comment)
+        .def_property_readonly("responsible", [](const ItemResult& r) { return codes(r.responsible); })
+        .def_property_readonly("state", [](const ItemResult& r) { return std::string(to_string(r.state)); })
+        .def_readonly("due", &ItemResult::due)
+        .def_readonly("done", &ItemResult::done)
+        .def_readonly("blocked_by", &ItemResult::blocked_by)
+        .def_readonly("added", &ItemResult::added)
+        .def("__repr__", [](const ItemResult& r) {
+            return "<ItemResult " + r.id + ": " + std::string(to_string(r.state)) + ", due " + date_text(r.due) +
+                   (r.done ? ", done " + r.done->to_string() : std::string()) + ">";
+        });
+
+    py::class_<ChecklistSummary>(m, "ChecklistSummary", "Counts of items per state.")
+        .def_readonly("done", &ChecklistSummary::done)
+        .def_readonly("waived", &ChecklistSummary::waived)
+        .def_readonly("blocked", &ChecklistSummary::blocked)
+        .def_readonly("overdue", &ChecklistSummary::overdue)
+        .def_readonly("pending", &ChecklistSummary::pending)
+        .def_readonly("unassigned", &ChecklistSummary::unassigned)
+        .def_readonly("total", &ChecklistSummary::total)
+        .def("__repr__", [](const ChecklistSummary& s) {
+            return "<ChecklistSummary done " + std::to_string(s.done) + ", waived " + std::to_string(s.waived) +
+                   ", blocked " + std::to_string(s.blocked) + ", overdue " + std::to_string(s.overdue) + ", pending " +
+                   std::to_string(s.pending) + " of " + std::to_string(s.total) + ">";
+        });
+
+    py::class_<ChecklistResult>(m, "ChecklistResult", "One checklist of one person's plan.")
+        .def_readonly("id", &ChecklistResult::id)
+        .def_readonly("label", &ChecklistResult::label)
+        .def_readonly("due", &ChecklistResult::due)
+        .def_readonly("items", &ChecklistResult::items)
+        .def_readonly("summary", &ChecklistResult::summary)
+        .def_readonly("unassigned", &ChecklistResult::unassigned)
+        .def_readonly("complete", &ChecklistResult::complete)
+        .def_readonly("completed_on", &ChecklistResult::completed_on)
+        .def_property_readonly("handed_to",
+                               [](const ChecklistResult& c) -> std::optional<std::string> {
+                                   if (!c.handed_to) return std::nullopt;
+                                   return std::string(to_string(*c.handed_to));
+                               })
+        .def("__repr__", [](const ChecklistResult& c) {
+            return "<ChecklistResult " + c.id + ": " + std::to_string(c.summary.done + c.summary.waived) + "/" +
+                   std::to_string(c.summary.total) + " done, " + std::to_string(c.summary.overdue) + " overdue, due " +
+                   date_text(c.due) + ">";
+        })
+        .def("_repr_html_", [](py::handle self) { return html("checklist_html", self); });
+
+    py::class_<Action>(m, "Action", "Something a role has to do next.")
+        .def_property_readonly("role", [](const Action& a) { return std::string(to_string(a.role)); })
+        .def_property_readonly("kind", [](const Action& a) { return std::string(to_string(a.kind)); })
+        .def_readonly("what", &Action::what)
+        .def_readonly("due", &Action::due)
+        .def_readonly("checklist", &Action::checklist)
+        .def_readonly("item", &Action::item)
+        .def_property_readonly("state",
+                               [](const Action& a) -> std::optional<std::string> {
+                                   if (!a.state) return std::nullopt;
+                                   return std::string(to_string(*a.state));
+                               })
+        .def("__repr__", [](const Action& a) {
+            return "<Action " + std::string(to_string(a.role)) + ": " + a.what + ", due " + date_text(a.due) + ">";
+        });
+
+    py::class_<ExperienceResult>(m, "ExperienceResult", "The experience clock on the evaluation date (R1).")
+        .def_readonly("months", &ExperienceResult::months)
+        .def_readonly("anchor", &ExperienceResult::anchor)
+        .def_readonly("leave_days", &ExperienceResult::leave_days)
+        .def_readonly("next_month_on", &ExperienceResult::next_month_on)
+        .def_readonly("months_at_employment_start", &ExperienceResult::months_at_employment_start)
+        .def("__repr__", [](const ExperienceResult& e) {
+            return "<ExperienceResult " + std::to_string(e.months) + " months, " + std::to_string(e.leave_days) +
+                   " leave days, next month on " + e.next_month_on.to_string() + ">";
+        });
+
+    py::class_<PhaseResult>(m, "PhaseResult", "The phase the person's experience puts them in (R2).")
+        .def_readonly("id", &PhaseResult::id)
+        .def_readonly("label", &PhaseResult::label)
+        .def_readonly("from_months", &PhaseResult::from_months)
+        .def_readonly("to_months", &PhaseResult::to_months)
+        .def("__repr__", [](const PhaseResult& p) { return "<PhaseResult " + p.id + ": " + p.label + ">"; });
+
+    py::class_<Evaluation>(m, "Evaluation", "One person evaluated against one program on one date.")
+        .def_readonly("person", &Evaluation::person)
+        .def_readonly("municipality", &Evaluation::municipality)
+        .def_readonly("unit", &Evaluation::unit)
+        .def_readonly("program", &Evaluation::program)
+        .def_readonly("program_version", &Evaluation::program_version)
+        .def_readonly("as_of", &Evaluation::as_of)
+        .def_property_readonly("language",
+                               [](const Evaluation& e) { return std::string(e.language == Language::en ? "en" : "sv"); })
+        .def_property_readonly("experience_months", [](const Evaluation& e) { return e.experience.months; })
+        .def_readonly("experience", &Evaluation::experience)
+        .def_readonly("phase", &Evaluation::phase)
+        .def_readonly("checklists", &Evaluation::checklists)
+        .def_readonly("actions", &Evaluation::actions)
+        .def_readonly("warnings", &Evaluation::warnings)
+        .def("to_json", &Evaluation::to_json, "The CONTRACT evaluation document as JSON text.")
+        .def(
+            "to_dict", [](const Evaluation& e) { return py::module_::import("json").attr("loads")(e.to_json()); },
+            "The CONTRACT evaluation document as Python data (equal to json.loads(to_json())).")
+        .def(
+            "checklist",
+            [](const Evaluation& e, const std::string& id) {
+                for (const auto& c : e.checklists)
+                    if (c.id == id) return c;
+                throw py::key_error(id);
+            },
+            py::arg("id"))
+        .def(
+            "item",
+            [](const Evaluation& e, const std::string& id) {
+                for (const auto& c : e.checklists)
+                    for (const auto& it : c.items)
+                        if (it.id == id) return it;
+                throw py::key_error(id);
+            },
+            py::arg("id"))
+        .def("__repr__",
+             [](const Evaluation& e) {
+                 int overdue = 0;
+                 for (const auto& c : e.checklists) overdue += c.summary.overdue;
+                 return "<Evaluation " + e.person + " on " + e.as_of.to_string() + ": " + e.program + " " +
+                        e.program_version + ", " + std::to_string(e.experience.months) + " months, phase " + e.phase.id +
+                        ", " + std::to_string(overdue) + " overdue items, " + std::to_string(e.warnings.size()) +
+                        " warnings>";
+             })
+        .def("_repr_html_", [](py::handle self) { return html("evaluation_html", self); });
+}
+
+}  // namespace yr_python

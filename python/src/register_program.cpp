@@ -1,0 +1,85 @@
+// Program: built-in, from JSON, overlays, the compiled tables, pickling, and
+// evaluate() for one person record.
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "convert.hpp"
+#include "date_caster.hpp"
+#include "yrkesresan/error.hpp"
+#include "yrkesresan/evaluation.hpp"
+#include "yrkesresan/program.hpp"
+
+namespace yr_python {
+
+using namespace yrkesresan;
+
+namespace {
+Language parse_language(const std::string& lang) {
+    if (lang == "sv") return Language::sv;
+    if (lang == "en") return Language::en;
+    throw Error(ErrorCode::invalid_value, "", "language is sv or en");
+}
+}  // namespace
+
+void register_program(py::module_& m) {
+    py::class_<SourceRef>(m, "SourceRef", "Where a rule comes from: a seed document and its pages.")
+        .def_readonly("seed", &SourceRef::seed)
+        .def_readonly("pages", &SourceRef::pages)
+        .def_readonly("note", &SourceRef::note)
+        .def("__repr__", [](const SourceRef& s) { return "<SourceRef seed " + s.seed + ", pages " + s.pages + ">"; });
+
+    py::class_<Phase>(m, "Phase", "A career phase: experience in months, [from_months, to_months).")
+        .def_readonly("id", &Phase::id)
+        .def_readonly("label", &Phase::label)
+        .def_readonly("from_months", &Phase::from_months)
+        .def_readonly("to_months", &Phase::to_months)
+        .def_readonly("source", &Phase::source)
+        .def("__repr__", [](const Phase& p) {
+            return "<Phase " + p.id + " [" + std::to_string(p.from_months) + ", " +
+                   (p.to_months ? std::to_string(*p.to_months) : std::string("inf")) + ") months>";
+        });
+
+    py::class_<Program>(m, "Program", "A loaded, validated, immutable program definition.")
+        .def_static("builtin", &Program::builtin, py::arg("id"))
+        .def_static("builtin_ids", &Program::builtin_ids)
+        .def_static("from_json", &Program::from_json, py::arg("definition"))
+        .def("with_overlays", &Program::with_overlays, py::arg("overlays"))
+        .def_property_readonly("id", &Program::id)
+        .def_property_readonly("version", &Program::version)
+        .def_property_readonly("title", &Program::title)
+        .def_property_readonly("valid_from", &Program::valid_from)
+        .def_property_readonly("layers", &Program::layers)
+        .def_property_readonly("phases", &Program::phases)
+        .def_property_readonly("checklist_ids",
+                               [](const Program& p) {
+                                   std::vector<std::string> ids;
+                                   for (const auto& c : p.checklists()) ids.push_back(c.id);
+                                   return ids;
+                               })
+        .def_property_readonly("items",
+                               [](const Program& p) {
+                                   // (id, checklist, section, label, default codes) per item, in display order.
+                                   py::list out;
+                                   for (const auto& it : p.items())
+                                       out.append(py::make_tuple(it.id, p.checklists()[it.checklist].id,
+                                                                 p.sections()[it.section].id, it.label,
+                                                                 codes(it.responsible)));
+                                   return out;
+                               })
+        .def("phase_at", &Program::phase_at, py::arg("months"))
+        .def("to_json", &Program::to_json)
+        .def(
+            "evaluate",
+            [](const Program& program, const std::string& person_json, Date as_of, const std::string& language) {
+                const Language lang = parse_language(language);
+                py::gil_scoped_release release;
+                return evaluate(program, PersonRecord::from_json(person_json), as_of, {lang});
+            },
+            py::arg("person_json"), py::arg("as_of"), py::arg("language") = "sv")
+        .def(py::pickle([](const Program& p) { return p.to_json(); },
+                        [](const std::string& definition) { return Program::from_json(definition); }));
+
+    m.attr("unix_epoch_day_number") = Date::from_ymd(1970, 1, 1).day_number();
+}
+
+}  // namespace yr_python

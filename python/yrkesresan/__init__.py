@@ -1,0 +1,54 @@
+"""yrkesresan: the rules of Swedish introduction and competence programs for
+social workers (GR's "De första åren", SKR's Yrkesresan, Uppsala county).
+
+>>> import datetime, yrkesresan
+>>> gr = yrkesresan.Program.builtin("gr-barn-unga")
+>>> ev = gr.evaluate({"id": "p-1", "municipality": "kungalv",
+...                   "employment_start": "2026-01-12"}, as_of=datetime.date(2026, 6, 1))
+>>> ev.phase.id
+'introduktion'
+"""
+
+from __future__ import annotations
+
+from ._core import (
+    Action,
+    ChecklistResult,
+    ChecklistSummary,
+    Evaluation,
+    ExperienceResult,
+    Finding,
+    ItemResult,
+    Phase,
+    PhaseResult,
+    SourceRef,
+)
+from ._core import __version__ as __version__
+from ._population import Population
+from ._program import Overlay, PersonRecord, Program
+from .errors import Error, IdError, InputError, NotFoundError, ParseError, Problem, ProgramError
+
+__all__ = [
+    "Program",
+    "Population",
+    "Evaluation",
+    "ChecklistResult",
+    "ChecklistSummary",
+    "ItemResult",
+    "Action",
+    "Finding",
+    "ExperienceResult",
+    "PhaseResult",
+    "Phase",
+    "SourceRef",
+    "Overlay",
+    "PersonRecord",
+    "Error",
+    "ParseError",
+    "InputError",
+    "IdError",
+    "ProgramError",
+    "NotFoundError",
+    "Problem",
+    "__version__",
+]

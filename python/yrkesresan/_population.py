@@ -1,0 +1,224 @@
+"""Population evaluation: DataFrames in, tidy DataFrames out, in one call.
+
+The frames are turned into NumPy columns once (dates as day numbers, strings
+dictionary-encoded with ``pandas.factorize``) and handed to the C++ core,
+which evaluates every person with the GIL released on every core. No rule
+lives here: this module only converts columns.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+
+import numpy as np
+
+from . import _core
+from .errors import _make
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+    import pandas as pd
+
+    from ._program import Program
+
+__all__ = ["Population", "PERSON_COLUMNS", "ROLE_COLUMNS"]
+
+#: Columns the persons frame may have besides the named roles.
+PERSON_COLUMNS = ("id", "municipality", "unit", "employment_start", "hired_on", "profession_start",
+                  "prior_experience_months")
+#: Columns naming the people of the person record, one per role.
+ROLE_COLUMNS = ("EC", "1:e", "FA", "AD", "introduktor", "mentor")
+_EVENT_COLUMNS = ("person", "type", "ref", "item", "module", "component", "date", "round")
+_LEAVE_COLUMNS = ("person", "from", "to", "kind")
+_ASSIGNMENT_COLUMNS = ("person", "item", "codes")
+
+_I32 = np.int32
+_NAT = np.iinfo(np.int64).min
+
+
+@dataclass(frozen=True)
+class Population:
+    """The result of :meth:`Program.evaluate_population`.
+
+    ``persons``: one row per person, in input order: ``person`` (the id),
+    ``experience_months``, ``months_at_employment_start``, ``leave_days``,
+    ``next_month_on``, ``phase``, per checklist ``<id>.due``, ``<id>.done``,
+    ``<id>.waived``, ``<id>.blocked``, ``<id>.overdue``, ``<id>.pending``,
+    ``<id>.unassigned``, ``<id>.total``, ``<id>.complete``,
+    ``<id>.completed_on``, then ``overdue`` (all checklists), ``warnings``,
+    ``error`` and ``error_path``. Columns named from the program's ids are
+    generated from the program, not fixed here.
+    ``items``: one row per person x checklist item: ``person``, ``checklist``,
+    ``section``, ``item``, ``responsible``, ``state``, ``due``, ``done``.
+    """
+
+    program: str
+    program_version: str
+    as_of: datetime.date
+    persons: "pd.DataFrame"
+    items: "pd.DataFrame"
+
+    def __repr__(self) -> str:
+        return (f"<Population {self.program} {self.program_version} on {self.as_of}: "
+                f"{len(self.persons)} persons, {len(self.items)} item rows>")
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("population evaluation needs pandas: pip install 'yrkesresan[pandas]'") from e
+    return pandas
+
+
+def _check_columns(frame: "pd.DataFrame", table: str, allowed: Tuple[str, ...], required: Tuple[str, ...]) -> None:
+    for column in frame.columns:
+        if column not in allowed:
+            raise _make("unknown_field", f"/{table}/{column}", f"not a column of the {table} table")
+    for column in required:
+        if column not in frame.columns:
+            raise _make("missing_field", f"/{table}/{column}", "required column is missing")
+
+
+def _days(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.int32]":
+    """Calendar dates (datetime64, datetime.date or ISO text) as the library's day numbers."""
+    pd = _pandas()
+    try:
+        if pd.api.types.is_datetime64_any_dtype(series.dtype):
+            if getattr(series.dtype, "tz", None) is not None:
+                raise ValueError("time zones")
+            values = series.to_numpy().astype("datetime64[D]")
+        else:
+            raw = series.to_numpy(dtype=object)
+            raw = np.where(pd.isna(raw), None, raw)
+            if any(isinstance(v, datetime.datetime) for v in raw[:1]):
+                raise ValueError("datetimes")
+            values = np.array(raw, dtype="datetime64[D]")
+    except (ValueError, TypeError):
+        raise _make("invalid_date", f"/{table}/{column}",
+                    "dates are calendar dates: datetime64, datetime.date or YYYY-MM-DD") from None
+    days = values.astype(np.int64)
+    missing = days == _NAT
+    out = (days + _core.unix_epoch_day_number).astype(_I32)
+    out[missing] = _core.missing_value
+    return out
+
+
+def _strings(series: "pd.Series[Any]") -> Tuple["npt.NDArray[np.int32]", List[str]]:
+    """A string column dictionary-encoded: codes (-1: missing) and labels."""
+    pd = _pandas()
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    return codes.astype(_I32, copy=False), [str(u) for u in uniques]
+
+
+def _integers(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.int32]":
+    pd = _pandas()
+    values = pd.to_numeric(series, errors="coerce")
+    bad = values.isna() & series.notna()
+    as_float = values.to_numpy(dtype=float, na_value=np.nan)
+    if bool(bad.any()) or bool((np.isfinite(as_float) & (as_float != np.round(as_float))).any()):
+        raise _make("wrong_type", f"/{table}/{column}", "expected whole numbers")
+    out = np.where(np.isnan(as_float), float(_core.missing_value), as_float)
+    out = np.clip(out, np.iinfo(_I32).min, np.iinfo(_I32).max)
+    return out.astype(_I32)
+
+
+def _person_rows(ids: "npt.NDArray[np.int32]", labels: List[str], column: "pd.Series[Any]") -> "npt.NDArray[np.int32]":
+    """Rows of the persons table named by a long table's person column (-1: no such person)."""
+    pd = _pandas()
+    first_row = np.full(len(labels), -1, dtype=_I32)
+    valid = np.flatnonzero(ids >= 0)[::-1]
+    first_row[ids[valid]] = valid.astype(_I32)  # reversed: the first row wins
+    code = pd.Index(labels).get_indexer(column.astype(str).where(column.notna(), None))
+    return np.where(code >= 0, first_row[code], -1).astype(_I32)
+
+
+def _codes_text(series: "pd.Series[Any]") -> "pd.Series[Any]":
+    """Codes as text: lists and tuples joined with commas, strings as they are."""
+    if series.dtype == object and len(series) and not isinstance(series.dropna().iloc[0] if series.notna().any() else "", str):
+        return series.map(lambda v: v if v is None or isinstance(v, str) else ",".join(v))
+    return series
+
+
+def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: Optional["pd.DataFrame"],
+            assignments: Optional["pd.DataFrame"]) -> Dict[str, Any]:
+    _check_columns(persons, "persons", PERSON_COLUMNS + ROLE_COLUMNS, ("id", "municipality", "employment_start"))
+    t: Dict[str, Any] = {"persons": len(persons)}
+    ids, id_labels = _strings(persons["id"])
+    t["id"] = (ids, id_labels)
+    t["municipality"] = _strings(persons["municipality"])
+    if "unit" in persons:
+        t["unit"] = _strings(persons["unit"])
+    for column in ("employment_start", "hired_on", "profession_start"):
+        if column in persons:
+            t[column] = _days(persons[column], "persons", column)
+    if "prior_experience_months" in persons:
+        t["prior_experience_months"] = _integers(persons["prior_experience_months"], "persons",
+                                                 "prior_experience_months")
+    t["people"] = [(role, _strings(persons[role])) for role in ROLE_COLUMNS if role in persons]
+
+    if events is not None and len(events):
+        _check_columns(events, "events", _EVENT_COLUMNS, ("person", "type", "date"))
+        ref = events["ref"] if "ref" in events else None
+        for alt in ("item", "module", "component"):
+            if alt in events:
+                ref = events[alt] if ref is None else ref.fillna(events[alt])
+        if ref is None:
+            raise _make("missing_field", "/events/ref", "required column is missing")
+        t["events.person"] = _person_rows(ids, id_labels, events["person"])
+        t["events.type"] = _strings(events["type"])
+        t["events.ref"] = _strings(ref)
+        t["events.date"] = _days(events["date"], "events", "date")
+        if "round" in events:
+            t["events.round"] = _strings(events["round"])
+    if leaves is not None and len(leaves):
+        _check_columns(leaves, "leaves", _LEAVE_COLUMNS, ("person", "from", "to"))
+        t["leaves.person"] = _person_rows(ids, id_labels, leaves["person"])
+        t["leaves.from"] = _days(leaves["from"], "leaves", "from")
+        t["leaves.to"] = _days(leaves["to"], "leaves", "to")
+        if "kind" in leaves:
+            t["leaves.kind"] = _strings(leaves["kind"])
+    if assignments is not None and len(assignments):
+        _check_columns(assignments, "assignments", _ASSIGNMENT_COLUMNS, _ASSIGNMENT_COLUMNS)
+        t["assignments.person"] = _person_rows(ids, id_labels, assignments["person"])
+        t["assignments.item"] = _strings(assignments["item"])
+        t["assignments.codes"] = _strings(_codes_text(assignments["codes"]))
+    return t
+
+
+def _frame(columns: List[Tuple[str, str, List[str], "npt.NDArray[np.int32]"]], nullable: bool) -> "pd.DataFrame":
+    """The core's output columns as a DataFrame (no copy for the integer columns)."""
+    pd = _pandas()
+    missing = _core.missing_value
+    data: Dict[str, Any] = {}
+    for name, kind, categories, values in columns:
+        if kind == "category":
+            data[name] = pd.Categorical.from_codes(values, categories=categories)
+        elif kind == "day":
+            days = values.astype(np.int64) - _core.unix_epoch_day_number
+            days[values == missing] = _NAT
+            data[name] = days.view("datetime64[D]").astype("datetime64[s]")
+        elif kind == "boolean":
+            data[name] = pd.array(np.where(values == missing, None, values == 1), dtype="boolean") if nullable \
+                else values == 1
+        elif nullable:
+            data[name] = pd.array(np.where(values == missing, None, values), dtype="Int32")
+        else:
+            data[name] = values
+    return pd.DataFrame(data, copy=False)
+
+
+def evaluate_population(program: "Program", persons: "pd.DataFrame", events: Optional["pd.DataFrame"],
+                        leaves: Optional["pd.DataFrame"], assignments: Optional["pd.DataFrame"],
+                        as_of: datetime.date, threads: int, keep_errors: bool) -> Population:
+    pd = _pandas()
+    tables = _tables(persons, events, leaves, assignments)
+    person_cols, item_cols = _core.evaluate_population(program._core, tables, as_of, threads, keep_errors)
+    ids = persons["id"].astype(str).to_numpy()
+    out_persons = _frame(person_cols, nullable=keep_errors)
+    out_persons["person"] = ids
+    out_items = _frame(item_cols, nullable=False)
+    out_items["person"] = pd.Categorical.from_codes(out_items["person"].to_numpy(), categories=pd.Index(ids))
+    return Population(program.id, program.version, as_of, out_persons, out_items)

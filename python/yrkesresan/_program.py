@@ -1,0 +1,194 @@
+"""Program: a loaded, validated, immutable program definition (GR, Uppsala or
+a local adaptation) and the entry points that evaluate people against it."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Tuple, Union
+
+from . import _core
+from .errors import _make
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ._population import Population
+
+__all__ = ["Program", "Overlay", "PersonRecord"]
+
+#: An overlay: the overlay document itself, or the path of a JSON file holding it.
+Overlay = Union[Mapping[str, Any], str, "os.PathLike[str]"]
+#: A CONTRACT person record: a dict (dates may be ``datetime.date``) or JSON text.
+PersonRecord = Union[Mapping[str, Any], str]
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime.datetime):
+        raise TypeError("person records hold calendar dates, not datetimes")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _dumps(document: Mapping[str, Any]) -> str:
+    return json.dumps(document, default=_json_default, ensure_ascii=False)
+
+
+def _overlay_text(overlay: Overlay) -> str:
+    if isinstance(overlay, Mapping):
+        return _dumps(overlay)
+    return Path(overlay).read_text(encoding="utf-8")
+
+
+def _check_date(as_of: object) -> datetime.date:
+    if isinstance(as_of, datetime.datetime) or not isinstance(as_of, datetime.date):
+        raise TypeError("as_of must be a datetime.date (no times: the rules take calendar dates)")
+    return as_of
+
+
+class Program:
+    """A program definition after its overlays; immutable and picklable.
+
+    Load one with :meth:`builtin`, :meth:`from_json` or :meth:`from_file`;
+    overlays (municipality, then unit) are layered on in the order given.
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: _core.Program) -> None:
+        self._core = core
+
+    # Loading -------------------------------------------------------------
+    @classmethod
+    def builtin(cls, id: str, overlays: Iterable[Overlay] = ()) -> "Program":
+        """A program shipped inside the library (see :meth:`builtin_ids`)."""
+        return cls(_core.Program.builtin(id)).with_overlays(*overlays)
+
+    @staticmethod
+    def builtin_ids() -> List[str]:
+        """The ids of the programs shipped inside the library."""
+        return _core.Program.builtin_ids()
+
+    @classmethod
+    def from_json(cls, definition: Union[str, Mapping[str, Any]], overlays: Iterable[Overlay] = ()) -> "Program":
+        """A program from its definition (JSON text or the parsed document)."""
+        text = definition if isinstance(definition, str) else _dumps(definition)
+        return cls(_core.Program.from_json(text)).with_overlays(*overlays)
+
+    @classmethod
+    def from_file(cls, path: Union[str, "os.PathLike[str]"], overlays: Iterable[Overlay] = ()) -> "Program":
+        """A program from a JSON file."""
+        return cls.from_json(Path(path).read_text(encoding="utf-8"), overlays)
+
+    def with_overlays(self, *overlays: Overlay) -> "Program":
+        """A new program with these overlays layered on; this one is unchanged."""
+        if not overlays:
+            return self
+        return Program(self._core.with_overlays([_overlay_text(o) for o in overlays]))
+
+    # What it is ------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        return self._core.id
+
+    @property
+    def version(self) -> str:
+        return self._core.version
+
+    @property
+    def title(self) -> str:
+        return self._core.title
+
+    @property
+    def valid_from(self) -> datetime.date:
+        return self._core.valid_from
+
+    @property
+    def layers(self) -> List[str]:
+        """Ids of the overlays applied, in order."""
+        return self._core.layers
+
+    @property
+    def phases(self) -> List[_core.Phase]:
+        return self._core.phases
+
+    @property
+    def checklist_ids(self) -> List[str]:
+        return self._core.checklist_ids
+
+    @property
+    def items(self) -> List[Tuple[str, str, str, str, List[str]]]:
+        """(id, checklist, section, label, default codes) of every item, in display order."""
+        return self._core.items
+
+    def phase_at(self, months: int) -> _core.Phase:
+        """The phase holding an experience of ``months``."""
+        return self._core.phase_at(months)
+
+    def to_json(self) -> str:
+        """The effective definition after overlays; ``Program.from_json`` rebuilds an equal program."""
+        return self._core.to_json()
+
+    def to_dict(self) -> Any:
+        return json.loads(self._core.to_json())
+
+    # Evaluating --------------------------------------------------------------
+    def evaluate(self, person: PersonRecord, as_of: datetime.date, language: str = "sv") -> _core.Evaluation:
+        """Evaluates one CONTRACT person record on ``as_of`` (messages in ``language``: sv or en)."""
+        text = person if isinstance(person, str) else _dumps(person)
+        return self._core.evaluate(text, _check_date(as_of), language)
+
+    def evaluate_population(
+        self,
+        persons: "pd.DataFrame",
+        events: Optional["pd.DataFrame"] = None,
+        leaves: Optional["pd.DataFrame"] = None,
+        assignments: Optional["pd.DataFrame"] = None,
+        *,
+        as_of: datetime.date,
+        threads: int = 0,
+        errors: str = "raise",
+    ) -> "Population":
+        """Evaluates a whole population in one call; see :mod:`yrkesresan._population`.
+
+        ``persons``: one row per person (``id``, ``municipality``,
+        ``employment_start``; optional ``unit``, ``hired_on``,
+        ``profession_start``, ``prior_experience_months`` and one column per
+        named role: ``EC``, ``1:e``, ``FA``, ``AD``, ``introduktor``, ``mentor``).
+        ``events``: one row per event (``person``, ``type``, ``ref`` or
+        ``item``/``module``/``component``, ``date``, optional ``round``).
+        ``leaves``: ``person``, ``from``, ``to`` (inclusive), optional ``kind``.
+        ``assignments``: ``person``, ``item``, ``codes`` ("EC,FA" or a list).
+        ``threads``: 0 uses every core. ``errors``: "raise" raises the first
+        person's error; "keep" reports errors in the ``error`` and
+        ``error_path`` columns.
+        """
+        from ._population import evaluate_population
+
+        if errors not in ("raise", "keep"):
+            raise ValueError('errors is "raise" or "keep"')
+        return evaluate_population(
+            self, persons, events, leaves, assignments, _check_date(as_of), threads, errors == "keep"
+        )
+
+    # Python protocol -----------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Program) and self.to_json() == other.to_json()
+
+    def __hash__(self) -> int:
+        return hash(self.to_json())
+
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]:
+        return (Program.from_json, (self.to_json(),))
+
+    def __repr__(self) -> str:
+        layers = f", layers {', '.join(self.layers)}" if self.layers else ""
+        return f"<Program {self.id} {self.version}{layers}>"
+
+    def _repr_html_(self) -> str:
+        from ._html import program_html
+
+        return program_html(self)

@@ -1,0 +1,105 @@
+"""The exceptions the library raises, each carrying a stable ``code`` and a
+JSON Pointer ``path`` to the offending value (CONTRACT.md, "Errors").
+
+Messages name the problem and where it is, never a personal value.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Sequence, Tuple
+
+__all__ = [
+    "Error",
+    "ParseError",
+    "InputError",
+    "IdError",
+    "ProgramError",
+    "NotFoundError",
+    "Problem",
+]
+
+
+class Problem(NamedTuple):
+    """One problem in a rejected document."""
+
+    code: str
+    path: str
+    message: str
+
+
+class Error(ValueError):
+    """Base of every error the library raises.
+
+    ``code`` is the stable snake_case code of the first problem, ``path`` its
+    JSON Pointer ("" = the whole document), ``problems`` every problem found.
+    """
+
+    code: str
+    path: str
+    message: str
+    problems: Tuple[Problem, ...]
+
+    def __init__(self, text: str, problems: Sequence[Problem]) -> None:
+        super().__init__(text)
+        if not problems:
+            problems = [Problem("invalid_value", "", text)]
+        self.problems = tuple(problems)
+        self.code, self.path, self.message = self.problems[0]
+
+
+class ParseError(Error):
+    """Not well-formed JSON, or input beyond the library's limits."""
+
+
+class InputError(Error):
+    """A value of the wrong type or outside what the format allows."""
+
+
+class IdError(Error):
+    """An id that names nothing, or one used twice."""
+
+
+class ProgramError(Error):
+    """A program whose phases or prerequisites do not hold together."""
+
+
+class NotFoundError(Error, LookupError):
+    """No built-in program with that id."""
+
+
+_CLASS_OF_CODE = {
+    "parse_error": ParseError,
+    "limit_exceeded": ParseError,
+    "wrong_type": InputError,
+    "missing_field": InputError,
+    "unknown_field": InputError,
+    "invalid_value": InputError,
+    "invalid_date": InputError,
+    "reversed_period": InputError,
+    "unknown_code": InputError,
+    "conflicting_codes": InputError,
+    "future_event": InputError,
+    "unknown_reference": IdError,
+    "duplicate_id": IdError,
+    "phase_gap": ProgramError,
+    "phase_overlap": ProgramError,
+    "cycle": ProgramError,
+    "not_found": NotFoundError,
+}
+
+
+def error_class(code: str) -> type[Error]:
+    """The exception class raised for a code (Error for a code this version does not know)."""
+    return _CLASS_OF_CODE.get(code, Error)
+
+
+def _make(code: str, path: str, message: str) -> Error:
+    """An error raised on the Python side (table columns), shaped like the core's."""
+    text = f"[yrkesresan.{code}] {path or '(document)'}: {message}"
+    return error_class(code)(text, [Problem(code, path, message)])
+
+
+def _from_core(problems: Sequence[Tuple[str, str, str]], text: str) -> Error:
+    """Called by the compiled module to turn yrkesresan::Error into Python."""
+    ps = [Problem(*p) for p in problems]
+    return error_class(ps[0].code if ps else "invalid_value")(text, ps)
