@@ -39,6 +39,7 @@ std::string_view to_string(ErrorCode code) noexcept {
         case ErrorCode::cycle: return "cycle";
         case ErrorCode::future_event: return "future_event";
         case ErrorCode::not_found: return "not_found";
+        case ErrorCode::requirements_not_met: return "requirements_not_met";
     }
     return "unknown";
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "components_eval.hpp"
 #include "messages.hpp"
 #include "plan.hpp"
 #include "yrkesresan/evaluation.hpp"
@@ -25,6 +26,9 @@ std::string_view to_string(Action::Kind kind) noexcept {
         case Action::Kind::item: return "item";
         case Action::Kind::assign_codes: return "assign_codes";
         case Action::Kind::name_role_holder: return "name_role_holder";
+        case Action::Kind::enrol: return "enrol";
+        case Action::Kind::submit_homework: return "submit_homework";
+        case Action::Kind::issue_certificate: return "issue_certificate";
     }
     return "";
 }
@@ -93,8 +97,9 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
     const Phase& phase = program_handle.phase_at(ev.experience.months);
     ev.phase = {phase.id, phase.label, phase.from_months, phase.to_months};
 
-    // Completion facts. A completion after as_of is an input error (R3).
+    // Recorded facts. A completion after as_of is an input error (R3).
     std::vector<std::int32_t> done(n, not_done);
+    ComponentFacts component_facts;
     {
         Diagnostics diag;
         for (std::size_t i = 0; i < person.events.size(); ++i) {
@@ -127,6 +132,7 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
             }
             d = std::min(d, e.date.day_number());
         }
+        component_facts = collect_component_facts(program, person, as_of, lang, diag, ev.warnings);
         diag.throw_if_any();
     }
 
@@ -227,7 +233,7 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
                 for (int r = 0; r < role_count; ++r) {
                     const auto role = static_cast<Role>(r);
                     if (role == Role::EJ || !entry.codes.has(role)) continue;
-                    ev.actions.push_back({role, Action::Kind::item, ir.label, ir.due, cr.id, ir.id, ir.state});
+                    ev.actions.push_back({role, Action::Kind::item, ir.label, ir.due, cr.id, "", ir.id, ir.state});
                 }
             }
             cr.items.push_back(std::move(ir));
@@ -242,7 +248,7 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
             const auto count = std::to_string(cr.summary.unassigned);
             ev.actions.push_back({Role::EC, Action::Kind::assign_codes,
                                   message("action_assign_codes", lang, {{"n", count}, {"checklist", cr.label}}),
-                                  unassigned_due, cr.id, "", std::nullopt});
+                                  unassigned_due, cr.id, "", "", std::nullopt});
         }
         ev.checklists.push_back(std::move(cr));
     }
@@ -251,13 +257,16 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
     if (fa_needed && !person.people.count("FA")) {
         ev.warnings.push_back({"fadder_not_named", message("fadder_not_named", lang), {}, "FA", std::nullopt});
         ev.actions.push_back({Role::EC, Action::Kind::name_role_holder, message("action_name_fadder", lang), fa_due, "", "",
-                              std::nullopt});
+                              "", std::nullopt});
     }
     if (forste_needed && !person.people.count("1:e")) {
         ev.warnings.push_back({"forste_not_named", message("forste_not_named", lang), {}, "1:e", std::nullopt});
         ev.actions.push_back({Role::EC, Action::Kind::name_role_holder, message("action_name_forste", lang), forste_due,
-                              "", "", std::nullopt});
+                              "", "", "", std::nullopt});
     }
+
+    // R4-R8: the course, supervision, support, annual activities, certificates.
+    evaluate_components(program, person, as_of, experience, employment, component_facts, ev);
 
     // Each role's to-do list: soonest first, undated last, program order otherwise.
     std::stable_sort(ev.actions.begin(), ev.actions.end(), [](const Action& a, const Action& b) {

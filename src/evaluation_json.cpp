@@ -1,4 +1,6 @@
 // The CONTRACT evaluation document.
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "yrkesresan/evaluation.hpp"
@@ -80,10 +82,82 @@ std::string Evaluation::to_json() const {
                      {"items", std::move(items)}};
         lists.push_back(std::move(list));
     }
+    json& comps = j["components"] = json::array();
+    for (const auto& c : components) {
+        json reasons = json::array();
+        for (const auto& r : c.reasons) reasons.push_back(finding(r));
+        json comp = {{"id", c.id},
+                     {"label", c.label},
+                     {"kind", to_string(c.kind)},
+                     {"eligibility", to_string(c.eligibility)},
+                     {"window", c.window ? json{{"from", c.window->from.to_string()}, {"to", c.window->last().to_string()}}
+                                         : json(nullptr)},
+                     {"reasons", std::move(reasons)},
+                     {"started_on", date_or_null(c.started_on)},
+                     {"completed_on", date_or_null(c.completed_on)}};
+        switch (c.kind) {
+            case Component::Kind::supervision:
+                comp["sessions_counted"] = c.sessions_counted;
+                comp["sessions_required"] = c.sessions_required;
+                break;
+            case Component::Kind::mentor:
+                comp["holder"] = c.holder.empty() ? json(nullptr) : json(c.holder);
+                break;
+            case Component::Kind::introduktor:
+                comp["holder"] = c.holder.empty() ? json(nullptr) : json(c.holder);
+                comp["hours_per_week"] = c.hours_per_week;
+                comp["hours_owed"] = std::round(c.hours_owed * 100) / 100;
+                break;
+            case Component::Kind::annual: {
+                json years = json::array();
+                for (const auto& y : c.years)
+                    years.push_back({{"year", y.year}, {"required", y.required}, {"attended", y.attended},
+                                     {"state", to_string(y.state)}});
+                comp["years"] = std::move(years);
+                break;
+            }
+            case Component::Kind::course: break;
+        }
+        comps.push_back(std::move(comp));
+    }
+    json& mods = j["modules"] = json::array();
+    for (const auto& m : modules) {
+        json missing = json::array();
+        for (const auto& f : m.missing) missing.push_back(finding(f));
+        mods.push_back({{"id", m.id},
+                        {"label", m.label},
+                        {"component", m.component},
+                        {"state", to_string(m.state)},
+                        {"missing", std::move(missing)},
+                        {"attended", date_or_null(m.attended)},
+                        {"round", m.round.empty() ? json(nullptr) : json(m.round)},
+                        {"homework_required", m.homework_required},
+                        {"homework_submitted", date_or_null(m.homework_submitted)}});
+    }
+    json& certs = j["certificates"] = json::array();
+    for (const auto& c : certificates) {
+        json missing = json::array();
+        for (const auto& f : c.missing) missing.push_back(finding(f));
+        certs.push_back({{"component", c.component},
+                         {"status", to_string(c.status)},
+                         {"missing", std::move(missing)},
+                         {"completed_on", date_or_null(c.completed_on)},
+                         {"issued_on", date_or_null(c.issued_on)},
+                         {"certificate_id", c.certificate_id.empty() ? json(nullptr) : json(c.certificate_id)}});
+    }
+    json& recs = j["recommendations"] = json::array();
+    for (const auto& r : recommendations)
+        recs.push_back({{"id", r.id},
+                        {"label", r.label},
+                        {"value", r.value},
+                        {"applies", r.applies},
+                        {"window", {{"from", r.window.from.to_string()}, {"to", r.window.last().to_string()}}},
+                        {"source", source(r.source)}});
     json& acts = j["actions"] = json::array();
     for (const auto& a : actions) {
         json act = {{"role", to_string(a.role)}, {"kind", to_string(a.kind)}, {"what", a.what}, {"due", date_or_null(a.due)}};
         if (!a.checklist.empty()) act["checklist"] = a.checklist;
+        if (!a.component.empty()) act["component"] = a.component;
         if (!a.item.empty()) act["item"] = a.item;
         if (a.state) act["state"] = to_string(*a.state);
         acts.push_back(std::move(act));

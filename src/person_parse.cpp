@@ -97,18 +97,23 @@ void read_event(const json& e, const std::string& path, PersonRecord& p, Diagnos
     } else if (*type == "session_attended") {
         ev.type = EventType::session_attended;
         ref = "component";
+    } else if (*type == "certificate_issued") {
+        ev.type = EventType::certificate_issued;
+        ref = "component";
     } else {
         diag.add(ErrorCode::invalid_value, path + "/type",
-                 "event type is item_done, module_attended, homework_submitted or session_attended");
+                 "event type is item_done, module_attended, homework_submitted, session_attended or certificate_issued");
         return;
     }
-    ObjectReader r = ev.type == EventType::module_attended
-                         ? ObjectReader(e, path, diag, {"type", "module", "date", "round"})
-                         : ObjectReader(e, path, diag, {"type", ref, "date"});
+    const char* extra = ev.type == EventType::module_attended      ? "round"
+                        : ev.type == EventType::certificate_issued ? "certificate"
+                                                                   : nullptr;
+    ObjectReader r = extra ? ObjectReader(e, path, diag, {"type", ref, "date", extra})
+                           : ObjectReader(e, path, diag, {"type", ref, "date"});
     if (auto v = r.id(ref, true)) ev.ref = std::move(*v);
     if (auto d = r.date("date", true)) ev.date = *d;
-    if (ev.type == EventType::module_attended)
-        if (auto round = r.string("round")) ev.round = std::move(*round);
+    if (extra)
+        if (auto x = r.string(extra)) ev.round = std::move(*x);
     p.events.push_back(std::move(ev));
 }
 
@@ -119,7 +124,7 @@ PersonRecord parse_person(const json& doc) {
     PersonRecord p;
     ObjectReader r(doc, "", diag,
                    {"id", "municipality", "unit", "employment_start", "hired_on", "profession_start",
-                    "prior_experience_months", "leaves", "people", "plan", "events"});
+                    "prior_experience_months", "leaves", "people", "plan", "events", "mentor"});
     if (!r.ok()) diag.throw_if_any();
     if (auto v = r.id("id", true)) p.id = std::move(*v);
     if (auto v = r.id("municipality", true)) p.municipality = std::move(*v);
@@ -155,6 +160,23 @@ PersonRecord parse_person(const json& doc) {
                 continue;
             }
             if (auto id = read_id(it.value(), path, diag)) p.people.emplace(it.key(), std::move(*id));
+        }
+    }
+    if (const json* mentor = r.object("mentor")) {
+        ObjectReader mr(*mentor, r.path("mentor"), diag, {"id", "municipality", "profession_start", "prior_experience_months"});
+        MentorProfile m;
+        auto id = mr.id("id", true);
+        auto municipality = mr.id("municipality", true);
+        auto mentor_start = mr.date("profession_start", true);
+        if (auto months = mr.integer("prior_experience_months", 0, 600)) m.prior_experience_months = static_cast<int>(*months);
+        if (id && municipality && mentor_start) {
+            m.id = std::move(*id);
+            m.municipality = std::move(*municipality);
+            m.profession_start = *mentor_start;
+            auto named = p.people.find("mentor");
+            if (named != p.people.end() && named->second != m.id)
+                diag.add(ErrorCode::invalid_value, mr.path("id"), "differs from the mentor named in /people/mentor");
+            p.mentor = std::move(m);
         }
     }
     read_plan(r, p, diag);
@@ -203,12 +225,18 @@ json person_to_json(const PersonRecord& p) {
     if (!p.events.empty()) {
         json& a = j["events"] = json::array();
         for (const auto& e : p.events) {
-            const char* ref = e.type == EventType::item_done ? "item"
-                              : e.type == EventType::session_attended ? "component" : "module";
+            const bool about_component = e.type == EventType::session_attended || e.type == EventType::certificate_issued;
+            const char* ref = e.type == EventType::item_done ? "item" : about_component ? "component" : "module";
             json x = {{"type", to_string(e.type)}, {ref, e.ref}, {"date", e.date.to_string()}};
-            if (!e.round.empty()) x["round"] = e.round;
+            if (!e.round.empty()) x[e.type == EventType::certificate_issued ? "certificate" : "round"] = e.round;
             a.push_back(std::move(x));
         }
+    }
+    if (p.mentor) {
+        json m = {{"id", p.mentor->id}, {"municipality", p.mentor->municipality},
+                  {"profession_start", p.mentor->profession_start.to_string()}};
+        if (p.mentor->prior_experience_months) m["prior_experience_months"] = p.mentor->prior_experience_months;
+        j["mentor"] = std::move(m);
     }
     return j;
 }
@@ -221,6 +249,7 @@ std::string_view to_string(EventType type) noexcept {
         case EventType::module_attended: return "module_attended";
         case EventType::homework_submitted: return "homework_submitted";
         case EventType::session_attended: return "session_attended";
+        case EventType::certificate_issued: return "certificate_issued";
     }
     return "";
 }

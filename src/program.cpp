@@ -37,6 +37,22 @@ const std::vector<Checklist>& Program::checklists() const noexcept { return data
 const std::vector<Section>& Program::sections() const noexcept { return data_->sections; }
 const std::vector<Item>& Program::items() const noexcept { return data_->items; }
 const std::string& Program::to_json() const noexcept { return data_->definition; }
+const std::string& Program::organisation() const noexcept { return data_->organisation; }
+const std::vector<Component>& Program::components() const noexcept { return data_->components; }
+const std::vector<Module>& Program::modules() const noexcept { return data_->modules; }
+const std::vector<Recommendation>& Program::recommendations() const noexcept { return data_->recommendations; }
+
+std::optional<std::uint32_t> Program::find_component(std::string_view id) const noexcept {
+    auto it = data_->component_index.find(std::string(id));
+    if (it == data_->component_index.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<std::uint32_t> Program::find_module(std::string_view id) const noexcept {
+    auto it = data_->module_index.find(std::string(id));
+    if (it == data_->module_index.end()) return std::nullopt;
+    return it->second;
+}
 
 std::optional<std::uint32_t> Program::find_item(std::string_view id) const noexcept {
     auto it = data_->item_index.find(std::string(id));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "json_input.hpp"
+#include "yrkesresan/components.hpp"
 #include "yrkesresan/program.hpp"
 
 namespace yrkesresan::detail {
@@ -21,7 +22,13 @@ struct ProgramData {
     std::vector<Section> sections;
     std::vector<Item> items;  // grouped by checklist, then section, in display order
 
+    std::vector<Component> components;
+    std::vector<Module> modules;  // grouped by component
+    std::vector<Recommendation> recommendations;
+
     std::unordered_map<std::string, std::uint32_t> item_index;
+    std::unordered_map<std::string, std::uint32_t> component_index;
+    std::unordered_map<std::string, std::uint32_t> module_index;
     std::unordered_map<std::string, std::uint32_t> checklist_index;
 
     std::string definition;  // effective definition JSON (after overlays)
@@ -30,6 +37,9 @@ struct ProgramData {
 // Reads and validates a definition document; every problem is reported, with
 // its JSON Pointer, in one Error.
 ProgramData compile_program(const json& definition);
+
+// Reads the components and recommendations of a definition (R4-R7).
+void read_components(const ObjectReader& root, ProgramData& program, Diagnostics& diag);
 
 // Reads one item object (shared by definitions, overlays and individual plans).
 struct ItemReader {

@@ -285,7 +285,7 @@ ProgramData compile_program(const json& definition) {
     ProgramData p;
     ObjectReader root(definition, "", diag,
                       {"$schema", "format", "id", "version", "valid_from", "title", "organisation", "field",
-                       "sources", "experience", "layers", "phases", "checklists"});
+                       "sources", "experience", "layers", "phases", "checklists", "components", "recommendations"});
     if (!root.ok()) diag.throw_if_any();
     root.integer("format", 1, 1, true);  // only format 1 exists
     read_id_field(root, "id", &p.id, diag);
@@ -313,6 +313,7 @@ ProgramData compile_program(const json& definition) {
     std::vector<PendingRequires> pending;
     read_checklists(root, p, pending, diag);
     resolve_requires(p, pending, diag);
+    read_components(root, p, diag);
     if (diag.empty()) check_cycles(p, diag);
     diag.throw_if_any();
     return p;

@@ -29,6 +29,7 @@ enum class ErrorCode {
     cycle,              // prerequisites that depend on themselves
     future_event,       // a recorded completion after the evaluation date
     not_found,          // no built-in program with that id
+    requirements_not_met,  // a certificate asked for before its requirements are met
 };
 
 // Stable snake_case name of a code, as used in JSON and by other faces.

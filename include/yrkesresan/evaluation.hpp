@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "yrkesresan/components.hpp"
 #include "yrkesresan/date.hpp"
 #include "yrkesresan/person.hpp"
 #include "yrkesresan/program.hpp"
@@ -62,15 +63,86 @@ struct ChecklistResult {
     std::optional<Role> handed_to;        // a complete list is handed to this role (R3)
 };
 
+// R4-R6 eligibility of a person for a component, as CONTRACT.md names it.
+enum class Eligibility : std::uint8_t { not_targeted, not_yet, eligible, window_passed, in_progress, completed };
+std::string_view to_string(Eligibility e) noexcept;
+
+enum class ModuleState : std::uint8_t { completed, available, locked };
+std::string_view to_string(ModuleState s) noexcept;
+
+enum class CertificateStatus : std::uint8_t { issued, due, not_due };
+std::string_view to_string(CertificateStatus s) noexcept;
+
+// R7 compliance in one calendar year.
+enum class Compliance : std::uint8_t { met, open, not_met };
+std::string_view to_string(Compliance c) noexcept;
+
+struct AnnualCount {
+    int year = 0;
+    int required = 0;
+    int attended = 0;
+    Compliance state = Compliance::open;
+};
+
+struct ComponentResult {
+    std::string id;
+    std::string label;
+    Component::Kind kind = Component::Kind::course;
+    Eligibility eligibility = Eligibility::not_yet;
+    std::optional<Period> window;  // shown with inclusive first and last days
+    std::vector<Finding> reasons;  // why this eligibility
+    std::optional<Date> started_on;
+    std::optional<Date> completed_on;
+    int sessions_counted = 0;   // supervision: sessions inside [first, first + N months)
+    int sessions_required = 0;  // supervision: for the certificate
+    std::string holder;         // mentor or introduktör named
+    double hours_per_week = 0;  // introduktör: the rate on as_of
+    double hours_owed = 0;      // introduktör: hours owed from employment start up to as_of
+    std::vector<AnnualCount> years;  // annual activities (R7)
+};
+
+struct ModuleResult {
+    std::string id;
+    std::string label;
+    std::string component;
+    ModuleState state = ModuleState::locked;
+    std::vector<Finding> missing;  // unmet prerequisites of a locked module
+    std::optional<Date> attended;
+    std::string round;
+    bool homework_required = false;
+    std::optional<Date> homework_submitted;
+};
+
+struct CertificateResult {
+    std::string component;
+    CertificateStatus status = CertificateStatus::not_due;
+    std::vector<Finding> missing;      // requirements not met
+    std::optional<Date> completed_on;  // the day the last requirement was met
+    std::optional<Date> issued_on;
+    std::string certificate_id;        // deterministic; set when due or issued
+};
+
+struct RecommendationResult {
+    std::string id;
+    std::string label;
+    double value = 0;
+    Period window;
+    bool applies = false;  // as_of inside the window
+    SourceRef source;
+};
+
 // Something a role has to do next.
 struct Action {
-    enum class Kind : std::uint8_t { item, assign_codes, name_role_holder };
+    enum class Kind : std::uint8_t {
+        item, assign_codes, name_role_holder, enrol, submit_homework, issue_certificate
+    };
     Role role = Role::EC;
     Kind kind = Kind::item;
     std::string what;  // the item's label, or a message
     std::optional<Date> due;
-    std::string checklist;
-    std::string item;                 // Kind::item only
+    std::string checklist;           // Kind::item / assign_codes
+    std::string component;           // Kind::enrol / submit_homework / issue_certificate / name_role_holder
+    std::string item;                 // Kind::item: the item; submit_homework: the module
     std::optional<ItemState> state;   // Kind::item only
 };
 std::string_view to_string(Action::Kind kind) noexcept;
@@ -98,6 +170,10 @@ struct Evaluation {
     ExperienceResult experience;
     PhaseResult phase;
     std::vector<ChecklistResult> checklists;
+    std::vector<ComponentResult> components;
+    std::vector<ModuleResult> modules;
+    std::vector<CertificateResult> certificates;
+    std::vector<RecommendationResult> recommendations;
     std::vector<Action> actions;     // soonest first
     std::vector<Finding> warnings;   // recorded facts that contradict the rules, kept
 
@@ -108,6 +184,10 @@ struct Evaluation {
 struct EvaluateOptions {
     Language language = Language::sv;
 };
+
+// R6: hours of introduktör time owed in [from, until): the program's weekly
+// rates on the employment clock, pro rata per day, leave days excluded.
+double introduktor_hours_owed(const Program& program, const PersonRecord& person, Date from, Date until);
 
 // Throws Error for input that cannot be evaluated (an unknown item, a
 // completion after as_of, an invalid plan), with a JSON Pointer into the

@@ -37,14 +37,25 @@ struct Plan {
     std::vector<std::string> removed_items;
 };
 
-enum class EventType : std::uint8_t { item_done, module_attended, homework_submitted, session_attended };
+enum class EventType : std::uint8_t {
+    item_done, module_attended, homework_submitted, session_attended, certificate_issued
+};
 std::string_view to_string(EventType type) noexcept;
 
 struct Event {
     EventType type = EventType::item_done;
     std::string ref;    // the item, module or component the event is about
     Date date = Date::from_day_number(0);
-    std::string round;  // module_attended: the course round (omgång), may be empty
+    std::string round;  // module_attended: the course round (omgång); certificate_issued: the certificate id
+};
+
+// What the record knows of a named mentor, to check R6: more experienced,
+// from another municipality.
+struct MentorProfile {
+    std::string id;
+    std::string municipality;
+    Date profession_start;
+    int prior_experience_months = 0;
 };
 
 struct PersonRecord {
@@ -59,6 +70,7 @@ struct PersonRecord {
     std::map<std::string, std::string> people;  // role ("EC", "1:e", "FA", "AD", "introduktor", "mentor") -> person id
     Plan plan;
     std::vector<Event> events;
+    std::optional<MentorProfile> mentor;
 
     // Strict reading of a CONTRACT person record; throws Error listing every
     // problem with its JSON Pointer, never quoting a value.

@@ -19,6 +19,10 @@ namespace detail {
 struct ProgramData;
 }
 
+struct Component;
+struct Module;
+struct Recommendation;
+
 // Where a rule comes from: a seed document and its pages (../shared/seeds).
 struct SourceRef {
     std::string seed;
@@ -102,6 +106,12 @@ public:
     const std::vector<Item>& items() const noexcept;
     std::optional<std::uint32_t> find_item(std::string_view id) const noexcept;
     std::optional<std::uint32_t> find_checklist(std::string_view id) const noexcept;
+    const std::vector<Component>& components() const noexcept;
+    const std::vector<Module>& modules() const noexcept;
+    const std::vector<Recommendation>& recommendations() const noexcept;
+    std::optional<std::uint32_t> find_component(std::string_view id) const noexcept;
+    std::optional<std::uint32_t> find_module(std::string_view id) const noexcept;
+    const std::string& organisation() const noexcept;
     // The phase holding an experience of `months` (phases tile [0, inf)).
     const Phase& phase_at(int months) const noexcept;
 

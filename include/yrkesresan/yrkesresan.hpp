@@ -2,6 +2,8 @@
 // social workers (GR's "De första åren", SKR's Yrkesresan, Uppsala county).
 #pragma once
 
+#include "yrkesresan/certificate.hpp"
+#include "yrkesresan/components.hpp"
 #include "yrkesresan/date.hpp"
 #include "yrkesresan/error.hpp"
 #include "yrkesresan/evaluation.hpp"

@@ -1,0 +1,90 @@
+// The parts of a program beyond its checklists (DOMAIN.md R4-R7): the course
+// and its modules, group supervision, mentor, introduktör, annual activities,
+// as compiled from the program data.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "yrkesresan/program.hpp"
+
+namespace yrkesresan {
+
+// A window counted in months on one of the person's clocks, half-open
+// [from_months, to_months).
+struct Window {
+    enum class Clock : std::uint8_t { employment, experience };
+    Clock clock = Clock::employment;
+    int from_months = 0;
+    int to_months = 0;
+    SourceRef source;
+};
+
+// Who a component is meant for: new in the profession, i.e. experience at
+// employment start below a number of months.
+struct TargetGroup {
+    int max_experience_months_at_employment = 0;
+    std::string label;
+    SourceRef source;
+};
+
+struct Module {
+    std::string id;
+    std::string label;
+    std::vector<std::string> content, material, tasks, goals;
+    std::vector<std::uint32_t> requires_attended;  // module indices
+    std::vector<std::uint32_t> requires_homework;  // module indices
+    std::uint32_t component = 0;
+    bool has_homework() const noexcept { return !tasks.empty(); }
+};
+
+struct HoursPerWeek {
+    int from_months = 0, to_months = 0;  // on the employment clock
+    double hours = 0;
+};
+
+struct Component {
+    enum class Kind : std::uint8_t { course, supervision, mentor, introduktor, annual };
+    std::string id;
+    std::string label;
+    Kind kind = Kind::course;
+    SourceRef source;
+    std::optional<TargetGroup> target;
+    std::optional<Window> window;
+    // course: modules [first_module, first_module + module_count); the
+    // certificate needs every module attended and every homework submitted.
+    std::uint32_t first_module = 0, module_count = 0;
+    double module_hours = 0;
+    // supervision
+    int sessions = 0;
+    double session_hours = 0;
+    int group_min = 0, group_max = 0;
+    bool mix_municipalities = false;
+    SourceRef group_source;
+    int certificate_min_sessions = 0;
+    int certificate_within_months = 0;
+    // course and supervision
+    bool certificate = false;
+    SourceRef certificate_source;
+    // mentor
+    bool other_municipality = false;
+    bool more_experienced = false;
+    // introduktör
+    std::vector<HoursPerWeek> hours_per_week;
+    // annual activity (R7): per calendar year
+    int per_year = 0;
+    bool at_least = false;
+};
+std::string_view to_string(Component::Kind kind) noexcept;
+
+struct Recommendation {
+    std::string id;
+    std::string label;
+    double value = 0;
+    Window window;
+    SourceRef source;
+};
+
+}  // namespace yrkesresan
