@@ -23,6 +23,7 @@ std::string scenario_mismatch(const json& expected, const json& actual, const st
     }
     if (expected.is_array()) {
         if (!actual.is_array()) return path + ": expected an array";
+        if (expected.empty() && !actual.empty()) return path + ": expected an empty array, got " + std::to_string(actual.size());
         for (std::size_t i = 0; i < expected.size(); ++i) {
             const json& want = expected[i];
             bool matched = false;
