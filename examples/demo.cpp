@@ -37,15 +37,25 @@ struct Words {
     const char* late;
     const char* blocked;
     const char* nothing;
+    const char* eligibility[6];  // not_targeted, not_yet, eligible, window_passed, in_progress, completed
+    const char* window;
+    const char* modules;
+    const char* sessions;
+    const char* certificates_due;
+    const char* certificate_issued;
 };
 
 const Words swedish{"Introduktionsläget", "personer", "anställd", "mån erfarenhet", "fas", "ledighet", "klara",
                     "försenade", "utan ansvarig", "klar senast", "överlämnad till", "Försenat per ansvarig",
                     "Obs", "Att göra per roll: öppna punkter per person, närmaste deadline först", "till", "försenade", "väntar på",
-                    "inget att göra"};
+                    "inget att göra",
+                    {"utanför målgruppen", "ej ännu", "kan starta", "fönstret har passerat", "pågår", "genomfört"},
+                    "fönster", "moduler", "tillfällen", "Intyg att utfärda", "intyg utfärdat"};
 const Words english{"Introduction status", "people", "employed", "months of experience", "phase", "leave", "done",
                     "overdue", "without a responsible", "due", "handed to", "Overdue by responsible role",
-                    "Note", "To do per role: open items per person, soonest deadline first", "more", "overdue", "waiting for", "nothing to do"};
+                    "Note", "To do per role: open items per person, soonest deadline first", "more", "overdue", "waiting for", "nothing to do",
+                    {"not targeted", "not yet", "can start", "window passed", "in progress", "completed"},
+                    "window", "modules", "sessions", "Certificates to issue", "certificate issued"};
 
 std::string bar(int done, int total, int width = 20) {
     const int filled = total == 0 ? width : done * width / total;
@@ -104,6 +114,7 @@ int main(int argc, char** argv) {
                   << " " << w.people << "\n";
 
         std::map<yr::Role, std::vector<Todo>, std::less<>> todo;
+        std::vector<std::pair<std::string, yr::CertificateResult>> due_certificates;
         for (const auto& record : cohort) {
             // One bad record is reported (code and place, never its values) and the rest go on.
             std::optional<yr::PersonRecord> read_person;
@@ -134,6 +145,30 @@ int main(int argc, char** argv) {
                               << (c.completed_on ? c.completed_on->to_string() : "");
                 std::cout << "\n";
             }
+            // The course, supervision and support: where the person stands.
+            for (const auto& c : ev.components) {
+                if (c.kind == yr::Component::Kind::annual) continue;
+                std::cout << "  " << pad(c.id, 23) << w.eligibility[static_cast<int>(c.eligibility)];
+                if (c.kind == yr::Component::Kind::course) {
+                    int done = 0, total = 0;
+                    for (const auto& m : ev.modules) {
+                        if (m.component != c.id) continue;
+                        ++total;
+                        done += m.state == yr::ModuleState::completed;
+                    }
+                    if (done) std::cout << " · " << done << "/" << total << " " << w.modules;
+                }
+                if (c.kind == yr::Component::Kind::supervision && c.sessions_counted)
+                    std::cout << " · " << c.sessions_counted << "/" << c.sessions_required << " " << w.sessions;
+                if (c.window && c.eligibility != yr::Eligibility::completed && c.eligibility != yr::Eligibility::not_targeted)
+                    std::cout << " · " << w.window << " " << c.window->from.to_string() << " – " << c.window->last().to_string();
+                for (const auto& cert : ev.certificates)
+                    if (cert.component == c.id && cert.status == yr::CertificateStatus::issued)
+                        std::cout << " · " << w.certificate_issued << " " << cert.issued_on->to_string();
+                std::cout << "\n";
+            }
+            for (const auto& cert : ev.certificates)
+                if (cert.status == yr::CertificateStatus::due) due_certificates.push_back({ev.person, cert});
             // Overdue items by the role responsible for them.
             std::map<yr::Role, std::vector<std::string>, std::less<>> overdue;
             for (const auto& a : ev.actions) {
@@ -150,6 +185,13 @@ int main(int argc, char** argv) {
                 }
             }
             for (const auto& warning : ev.warnings) std::cout << "  " << w.warning << ": " << warning.message << "\n";
+        }
+
+        if (!due_certificates.empty()) {
+            std::cout << "\n" << w.certificates_due << "\n";
+            for (const auto& [who, cert] : due_certificates)
+                std::cout << "  " << who << "  " << pad(cert.component, 22) << cert.completed_on->to_string() << "  "
+                          << cert.certificate_id << "\n";
         }
 
         // Per role: one line per person, the person with the soonest deadline first.
