@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "json_input.hpp"
+#include "yrkesresan/components.hpp"
 #include "yrkesresan/error.hpp"
 #include "yrkesresan/evaluation.hpp"
 #include "yrkesresan/person.hpp"
@@ -125,7 +126,7 @@ struct Prepared {
 
 std::optional<EventType> parse_event_type(std::string_view s) {
     for (auto t : {EventType::item_done, EventType::module_attended, EventType::homework_submitted,
-                   EventType::session_attended})
+                   EventType::session_attended, EventType::certificate_issued})
         if (to_string(t) == s) return t;
     return std::nullopt;
 }
@@ -313,7 +314,7 @@ PersonRecord build_person(const PopulationInput& in, const Prepared& prep, std::
         else if (auto t = prep.event_types[static_cast<std::size_t>(type_code)]) e.type = *t;
         else
             problem(ErrorCode::invalid_value, row_path("events", row, "type"),
-                    "event type is item_done, module_attended, homework_submitted or session_attended");
+                    "event type is item_done, module_attended, homework_submitted, session_attended or certificate_issued");
         if (ref_code < 0) problem(ErrorCode::missing_field, row_path("events", row, "ref"), "required field is missing");
         else if (!prep.valid_event_ref[static_cast<std::size_t>(ref_code)])
             problem(ErrorCode::invalid_value, row_path("events", row, "ref"), "ids are lowercase ASCII without spaces");
@@ -346,7 +347,27 @@ struct PersonLayout {
         std::size_t due, done, waived, blocked, overdue, pending, unassigned, total, complete, completed_on;
     };
     std::vector<PerChecklist> checklists;
+    struct PerComponent {
+        std::size_t eligibility, window_from, window_to, started_on, completed_on;
+    };
+    std::vector<PerComponent> components;
+    struct PerCertificate {
+        std::size_t status, completed_on;
+    };
+    std::vector<PerCertificate> certificates;
 };
+
+template <class Enum, std::size_t N>
+std::vector<std::string> names(const Enum (&values)[N]) {
+    std::vector<std::string> out;
+    for (auto v : values) out.emplace_back(to_string(v));
+    return out;
+}
+
+std::int32_t index_of(const std::vector<std::string>& ids, const std::string& id) {
+    const auto it = std::find(ids.begin(), ids.end(), id);
+    return it == ids.end() ? -1 : static_cast<std::int32_t>(it - ids.begin());
+}
 
 struct ItemRows {
     std::vector<std::int32_t> person, checklist, section, item, responsible, state, due, done;
@@ -382,9 +403,9 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
             section_code[s] = it->second;
         }
     }
-    std::vector<std::string> state_names;
-    for (auto s : {ItemState::done, ItemState::waived, ItemState::blocked, ItemState::overdue, ItemState::pending})
-        state_names.emplace_back(to_string(s));
+    static constexpr ItemState item_states[] = {ItemState::done, ItemState::waived, ItemState::blocked,
+                                                ItemState::overdue, ItemState::pending};
+    const std::vector<std::string> state_names = names(item_states);
     std::vector<std::string> role_sets(1u << role_count);
     for (unsigned bits = 0; bits < role_sets.size(); ++bits)
         for (int r = 0; r < role_count; ++r)
@@ -418,6 +439,29 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
         k.complete = add(c + ".complete", Kind::boolean);
         k.completed_on = add(c + ".completed_on", Kind::day);
         L.checklists.push_back(k);
+    }
+    // Components (R4-R6) and their certificates (R8), named from the program.
+    static constexpr Eligibility eligibilities[] = {Eligibility::not_targeted, Eligibility::not_yet,
+                                                    Eligibility::eligible,     Eligibility::window_passed,
+                                                    Eligibility::in_progress,  Eligibility::completed};
+    static constexpr CertificateStatus statuses[] = {CertificateStatus::issued, CertificateStatus::due,
+                                                     CertificateStatus::not_due};
+    std::vector<std::string> component_ids, certificate_ids;
+    for (const auto& c : program.components()) {
+        component_ids.push_back(c.id);
+        PersonLayout::PerComponent k{};
+        k.eligibility = add(c.id + ".eligibility", Kind::category, names(eligibilities));
+        k.window_from = add(c.id + ".window_from", Kind::day);
+        k.window_to = add(c.id + ".window_to", Kind::day);
+        k.started_on = add(c.id + ".started_on", Kind::day);
+        k.completed_on = add(c.id + ".completed_on", Kind::day);
+        L.components.push_back(k);
+    }
+    for (const auto& c : program.components()) {
+        if (!c.certificate) continue;
+        certificate_ids.push_back(c.id);
+        L.certificates.push_back({add(c.id + ".certificate", Kind::category, names(statuses)),
+                                  add(c.id + ".certificate_completed_on", Kind::day)});
     }
     L.overdue = add("overdue", Kind::integer);
     L.warnings = add("warnings", Kind::integer);
@@ -474,11 +518,34 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
                         r.section.push_back(known ? section_code[program.items()[guess].section] : -1);
                         r.item.push_back(known ? static_cast<std::int32_t>(guess) : -1);
                         r.responsible.push_back(ir.responsible.empty() ? -1 : ir.responsible.bits());
-                        r.state.push_back(static_cast<std::int32_t>(ir.state));
+                        r.state.push_back(static_cast<std::int32_t>(
+                            std::find(std::begin(item_states), std::end(item_states), ir.state) - std::begin(item_states)));
                         r.due.push_back(day_or_missing(ir.due));
                         r.done.push_back(day_or_missing(ir.done));
                         if (known) ++guess;
                     }
+                }
+                for (const ComponentResult& cr : ev.components) {
+                    const auto k = index_of(component_ids, cr.id);
+                    if (k < 0) continue;
+                    const auto& lk = L.components[static_cast<std::size_t>(k)];
+                    c[lk.eligibility].values[p] = static_cast<std::int32_t>(
+                        std::find(std::begin(eligibilities), std::end(eligibilities), cr.eligibility) -
+                        std::begin(eligibilities));
+                    if (cr.window) {
+                        c[lk.window_from].values[p] = cr.window->from.day_number();
+                        c[lk.window_to].values[p] = cr.window->last().day_number();
+                    }
+                    c[lk.started_on].values[p] = day_or_missing(cr.started_on);
+                    c[lk.completed_on].values[p] = day_or_missing(cr.completed_on);
+                }
+                for (const CertificateResult& cr : ev.certificates) {
+                    const auto k = index_of(certificate_ids, cr.component);
+                    if (k < 0) continue;
+                    const auto& lk = L.certificates[static_cast<std::size_t>(k)];
+                    c[lk.status].values[p] = static_cast<std::int32_t>(
+                        std::find(std::begin(statuses), std::end(statuses), cr.status) - std::begin(statuses));
+                    c[lk.completed_on].values[p] = day_or_missing(cr.completed_on);
                 }
                 c[L.overdue].values[p] = overdue;
                 c[L.warnings].values[p] = static_cast<std::int32_t>(ev.warnings.size());

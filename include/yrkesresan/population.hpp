@@ -112,9 +112,12 @@ struct OutputColumn {
 
 struct PopulationResult {
     // One row per person, in input order: the column "person" (row in the
-    // persons table), then experience, phase, per-checklist counts and dates,
-    // and "error" / "error_path" (empty unless keep_errors). Columns that
-    // depend on the program (checklists, components) are named from its ids.
+    // persons table), then experience, phase, per-checklist counts and dates
+    // ("<checklist>.overdue"...), per-component eligibility, window and dates
+    // ("<component>.eligibility"...), per-certificate status
+    // ("<component>.certificate"), the overdue total, the warning count, and
+    // "error" / "error_path" (empty unless keep_errors). Columns that depend
+    // on the program are named from its ids, never fixed in code.
     std::vector<OutputColumn> persons;
     // One row per person x checklist item: person, checklist, section, item,
     // responsible, state, due, done.

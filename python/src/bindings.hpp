@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>  // in every file: type casters must agree across translation units
 
 namespace yr_python {
 
@@ -11,5 +12,6 @@ void register_errors(py::module_& m);
 void register_program(py::module_& m);
 void register_evaluation(py::module_& m);
 void register_population(py::module_& m);
+void register_certificate(py::module_& m);
 
 }  // namespace yr_python

@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 
 #include "yrkesresan/date.hpp"
+#include "yrkesresan/error.hpp"
 
 namespace pybind11::detail {
 
@@ -17,9 +18,14 @@ struct type_caster<yrkesresan::Date> {
     bool load(handle src, bool) {
         if (!PyDateTimeAPI) PyDateTime_IMPORT;
         if (!src || !PyDate_Check(src.ptr()) || PyDateTime_Check(src.ptr())) return false;
-        // Throws yrkesresan::Error(invalid_date) outside the years the library accepts.
-        value = yrkesresan::Date::from_ymd(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
-                                           PyDateTime_GET_DAY(src.ptr()));
+        // Outside the years the library accepts: not convertible (the Python
+        // layer checks dates first with check_date, which names the problem).
+        try {
+            value = yrkesresan::Date::from_ymd(PyDateTime_GET_YEAR(src.ptr()), PyDateTime_GET_MONTH(src.ptr()),
+                                               PyDateTime_GET_DAY(src.ptr()));
+        } catch (const yrkesresan::Error&) {
+            return false;
+        }
         return true;
     }
 

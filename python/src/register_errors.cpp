@@ -19,8 +19,12 @@ void register_errors(py::module_& m) {
     });
     m.def("error_codes", [] {
         std::vector<std::string> codes;
-        for (int c = 0; c <= static_cast<int>(yrkesresan::ErrorCode::not_found); ++c)
-            codes.emplace_back(yrkesresan::to_string(static_cast<yrkesresan::ErrorCode>(c)));
+        // Codes are numbered densely from 0; to_string names an unknown one "unknown".
+        for (int c = 0;; ++c) {
+            const auto name = yrkesresan::to_string(static_cast<yrkesresan::ErrorCode>(c));
+            if (name == "unknown" || name.empty()) break;
+            codes.emplace_back(name);
+        }
         return codes;
     }, "The stable codes of every error the library raises.");
 }

@@ -16,6 +16,12 @@ namespace {
 
 std::string date_text(const std::optional<Date>& d) { return d ? d->to_string() : std::string("-"); }
 
+// A half-open period as people read it: (first day, last day), both inside.
+std::optional<std::pair<Date, Date>> inclusive(const std::optional<Period>& p) {
+    if (!p) return std::nullopt;
+    return std::make_pair(p->from, p->last());
+}
+
 py::object html(const char* function, py::handle self) {
     return py::module_::import("yrkesresan._html").attr(function)(self);
 }
@@ -82,12 +88,84 @@ void register_evaluation(py::module_& m) {
         })
         .def("_repr_html_", [](py::handle self) { return html("checklist_html", self); });
 
+    py::class_<AnnualCount>(m, "AnnualCount", "R7 compliance in one calendar year.")
+        .def_readonly("year", &AnnualCount::year)
+        .def_readonly("required", &AnnualCount::required)
+        .def_readonly("attended", &AnnualCount::attended)
+        .def_property_readonly("state", [](const AnnualCount& a) { return std::string(to_string(a.state)); })
+        .def("__repr__", [](const AnnualCount& a) {
+            return "<AnnualCount " + std::to_string(a.year) + ": " + std::to_string(a.attended) + "/" +
+                   std::to_string(a.required) + " " + std::string(to_string(a.state)) + ">";
+        });
+
+    py::class_<ComponentResult>(m, "ComponentResult", "Eligibility for one component (R4-R7).")
+        .def_readonly("id", &ComponentResult::id)
+        .def_readonly("label", &ComponentResult::label)
+        .def_property_readonly("kind", [](const ComponentResult& c) { return std::string(to_string(c.kind)); })
+        .def_property_readonly("eligibility",
+                               [](const ComponentResult& c) { return std::string(to_string(c.eligibility)); })
+        .def_property_readonly("window", [](const ComponentResult& c) { return inclusive(c.window); },
+                               "(first day, last day), both inside the window, or None.")
+        .def_readonly("reasons", &ComponentResult::reasons)
+        .def_readonly("started_on", &ComponentResult::started_on)
+        .def_readonly("completed_on", &ComponentResult::completed_on)
+        .def_readonly("sessions_counted", &ComponentResult::sessions_counted)
+        .def_readonly("sessions_required", &ComponentResult::sessions_required)
+        .def_readonly("holder", &ComponentResult::holder)
+        .def_readonly("hours_per_week", &ComponentResult::hours_per_week)
+        .def_readonly("hours_owed", &ComponentResult::hours_owed)
+        .def_readonly("years", &ComponentResult::years)
+        .def("__repr__", [](const ComponentResult& c) {
+            const auto w = inclusive(c.window);
+            return "<ComponentResult " + c.id + ": " + std::string(to_string(c.eligibility)) +
+                   (w ? ", window " + w->first.to_string() + " to " + w->second.to_string() : std::string()) + ">";
+        });
+
+    py::class_<ModuleResult>(m, "ModuleResult", "One module of a course (R4).")
+        .def_readonly("id", &ModuleResult::id)
+        .def_readonly("label", &ModuleResult::label)
+        .def_readonly("component", &ModuleResult::component)
+        .def_property_readonly("state", [](const ModuleResult& r) { return std::string(to_string(r.state)); })
+        .def_readonly("missing", &ModuleResult::missing)
+        .def_readonly("attended", &ModuleResult::attended)
+        .def_readonly("round", &ModuleResult::round)
+        .def_readonly("homework_required", &ModuleResult::homework_required)
+        .def_readonly("homework_submitted", &ModuleResult::homework_submitted)
+        .def("__repr__", [](const ModuleResult& r) {
+            return "<ModuleResult " + r.id + ": " + std::string(to_string(r.state)) +
+                   (r.attended ? ", attended " + r.attended->to_string() : std::string()) + ">";
+        });
+
+    py::class_<CertificateResult>(m, "CertificateResult", "Whether a certificate is issued, due or not due (R8).")
+        .def_readonly("component", &CertificateResult::component)
+        .def_property_readonly("status", [](const CertificateResult& c) { return std::string(to_string(c.status)); })
+        .def_readonly("missing", &CertificateResult::missing)
+        .def_readonly("completed_on", &CertificateResult::completed_on)
+        .def_readonly("issued_on", &CertificateResult::issued_on)
+        .def_readonly("certificate_id", &CertificateResult::certificate_id)
+        .def("__repr__", [](const CertificateResult& c) {
+            return "<CertificateResult " + c.component + ": " + std::string(to_string(c.status)) +
+                   (c.missing.empty() ? std::string() : ", " + std::to_string(c.missing.size()) + " missing") + ">";
+        });
+
+    py::class_<RecommendationResult>(m, "RecommendationResult", "A recommendation of the program and whether it applies.")
+        .def_readonly("id", &RecommendationResult::id)
+        .def_readonly("label", &RecommendationResult::label)
+        .def_readonly("value", &RecommendationResult::value)
+        .def_property_readonly("window", [](const RecommendationResult& r) { return *inclusive(r.window); })
+        .def_readonly("applies", &RecommendationResult::applies)
+        .def_readonly("source", &RecommendationResult::source)
+        .def("__repr__", [](const RecommendationResult& r) {
+            return "<RecommendationResult " + r.id + (r.applies ? ": applies>" : ": does not apply>");
+        });
+
     py::class_<Action>(m, "Action", "Something a role has to do next.")
         .def_property_readonly("role", [](const Action& a) { return std::string(to_string(a.role)); })
         .def_property_readonly("kind", [](const Action& a) { return std::string(to_string(a.kind)); })
         .def_readonly("what", &Action::what)
         .def_readonly("due", &Action::due)
         .def_readonly("checklist", &Action::checklist)
+        .def_readonly("component", &Action::component)
         .def_readonly("item", &Action::item)
         .def_property_readonly("state",
                                [](const Action& a) -> std::optional<std::string> {
@@ -129,6 +207,10 @@ void register_evaluation(py::module_& m) {
         .def_readonly("experience", &Evaluation::experience)
         .def_readonly("phase", &Evaluation::phase)
         .def_readonly("checklists", &Evaluation::checklists)
+        .def_readonly("components", &Evaluation::components)
+        .def_readonly("modules", &Evaluation::modules)
+        .def_readonly("certificates", &Evaluation::certificates)
+        .def_readonly("recommendations", &Evaluation::recommendations)
         .def_readonly("actions", &Evaluation::actions)
         .def_readonly("warnings", &Evaluation::warnings)
         .def("to_json", &Evaluation::to_json, "The CONTRACT evaluation document as JSON text.")
@@ -143,6 +225,22 @@ void register_evaluation(py::module_& m) {
                 throw py::key_error(id);
             },
             py::arg("id"))
+        .def(
+            "component",
+            [](const Evaluation& e, const std::string& id) {
+                for (const auto& c : e.components)
+                    if (c.id == id) return c;
+                throw py::key_error(id);
+            },
+            py::arg("id"))
+        .def(
+            "certificate",
+            [](const Evaluation& e, const std::string& component) {
+                for (const auto& c : e.certificates)
+                    if (c.component == component) return c;
+                throw py::key_error(component);
+            },
+            py::arg("component"))
         .def(
             "item",
             [](const Evaluation& e, const std::string& id) {

@@ -79,6 +79,10 @@ void register_program(py::module_& m) {
         .def(py::pickle([](const Program& p) { return p.to_json(); },
                         [](const std::string& definition) { return Program::from_json(definition); }));
 
+    m.def(
+        "check_date", [](int year, int month, int day) { Date::from_ymd(year, month, day); },
+        py::arg("year"), py::arg("month"), py::arg("day"),
+        "Raises InputError(invalid_date) for a date outside the calendar the library accepts.");
     m.attr("unix_epoch_day_number") = Date::from_ymd(1970, 1, 1).day_number();
 }
 

@@ -13,20 +13,36 @@ from __future__ import annotations
 
 from ._core import (
     Action,
+    AnnualCount,
+    Certificate,
+    CertificatePart,
+    CertificateResult,
     ChecklistResult,
     ChecklistSummary,
     Evaluation,
     ExperienceResult,
+    ComponentResult,
     Finding,
     ItemResult,
+    ModuleResult,
     Phase,
     PhaseResult,
+    RecommendationResult,
     SourceRef,
 )
 from ._core import __version__ as __version__
 from ._population import Population
 from ._program import Overlay, PersonRecord, Program
-from .errors import Error, IdError, InputError, NotFoundError, ParseError, Problem, ProgramError
+from .errors import (
+    Error,
+    IdError,
+    InputError,
+    NotFoundError,
+    ParseError,
+    Problem,
+    ProgramError,
+    RequirementsNotMetError,
+)
 
 __all__ = [
     "Program",
@@ -35,6 +51,13 @@ __all__ = [
     "ChecklistResult",
     "ChecklistSummary",
     "ItemResult",
+    "ComponentResult",
+    "ModuleResult",
+    "CertificateResult",
+    "RecommendationResult",
+    "AnnualCount",
+    "Certificate",
+    "CertificatePart",
     "Action",
     "Finding",
     "ExperienceResult",
@@ -49,6 +72,7 @@ __all__ = [
     "IdError",
     "ProgramError",
     "NotFoundError",
+    "RequirementsNotMetError",
     "Problem",
     "__version__",
 ]

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _core
-from .errors import _make
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,6 +45,7 @@ def _overlay_text(overlay: Overlay) -> str:
 def _check_date(as_of: object) -> datetime.date:
     if isinstance(as_of, datetime.datetime) or not isinstance(as_of, datetime.date):
         raise TypeError("as_of must be a datetime.date (no times: the rules take calendar dates)")
+    _core.check_date(as_of.year, as_of.month, as_of.day)
     return as_of
 
 
@@ -140,6 +140,18 @@ class Program:
         """Evaluates one CONTRACT person record on ``as_of`` (messages in ``language``: sv or en)."""
         text = person if isinstance(person, str) else _dumps(person)
         return self._core.evaluate(text, _check_date(as_of), language)
+
+    def issue_certificate(self, person: PersonRecord, as_of: datetime.date, component: str,
+                          issuer: Optional[str] = None) -> _core.Certificate:
+        """Issues the certificate (intyg) of ``component`` when its requirements are met on ``as_of``.
+
+        Idempotent: the same person, program version, component and facts give
+        the same certificate id and content. Raises RequirementsNotMetError
+        naming what is missing otherwise. ``issuer`` defaults to the program's
+        organisation.
+        """
+        text = person if isinstance(person, str) else _dumps(person)
+        return _core.issue_certificate(self._core, text, _check_date(as_of), component, issuer or "")
 
     def evaluate_population(
         self,

@@ -15,6 +15,7 @@ __all__ = [
     "IdError",
     "ProgramError",
     "NotFoundError",
+    "RequirementsNotMetError",
     "Problem",
 ]
 
@@ -67,6 +68,10 @@ class NotFoundError(Error, LookupError):
     """No built-in program with that id."""
 
 
+class RequirementsNotMetError(Error):
+    """A certificate asked for before its requirements are met."""
+
+
 _CLASS_OF_CODE = {
     "parse_error": ParseError,
     "limit_exceeded": ParseError,
@@ -85,6 +90,7 @@ _CLASS_OF_CODE = {
     "phase_overlap": ProgramError,
     "cycle": ProgramError,
     "not_found": NotFoundError,
+    "requirements_not_met": RequirementsNotMetError,
 }
 
 

@@ -1,0 +1,63 @@
+"""Helpers shared by the Python tests: the repository root, the shared scenario
+files and their pattern match (tests/scenarios/README.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
+
+
+def mismatch(expected: Any, actual: Any, path: str = "") -> str:
+    """Empty when `actual` matches the pattern `expected`; otherwise where and why not."""
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return f"{path}: expected an object"
+        for key, want in expected.items():
+            if key not in actual:
+                return f"{path}/{key}: missing"
+            m = mismatch(want, actual[key], f"{path}/{key}")
+            if m:
+                return m
+        return ""
+    if isinstance(expected, list):
+        if not isinstance(actual, list):
+            return f"{path}: expected an array"
+        for i, want in enumerate(expected):
+            keyed = isinstance(want, dict) and "id" in want
+            why = f"{path}/{i}: no element matches"
+            for have in actual:
+                if keyed and isinstance(have, dict) and have.get("id") != want["id"]:
+                    continue
+                m = mismatch(want, have, f"{path}/{i}")
+                if not m:
+                    break
+                if keyed:
+                    why = m
+            else:
+                return why
+        return ""
+    if type(expected) is not type(actual) and not (isinstance(expected, (int, float)) and isinstance(actual, (int, float))
+                                                   and not isinstance(expected, bool) and not isinstance(actual, bool)):
+        return f"{path}: expected {json.dumps(expected)}, got {json.dumps(actual)}"
+    if expected != actual:
+        return f"{path}: expected {json.dumps(expected)}, got {json.dumps(actual)}"
+    return ""
+
+
+def load_scenario(path: Path) -> Dict[str, Any]:
+    data: Dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def overlay_paths(scenario: Dict[str, Any]) -> List[Path]:
+    return [ROOT / o for o in scenario.get("overlays", [])]
+
+
+def scenario_params() -> List[Any]:
+    return [pytest.param(p, id=p.stem) for p in SCENARIOS]
