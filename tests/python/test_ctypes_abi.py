@@ -1,0 +1,132 @@
+"""A second, independent client of the C ABI: drives libyrkesresan_c through
+ctypes (no pybind11) and checks it agrees with the Python package on every
+shared scenario file, document for document.
+
+The library is looked up in $YR_CAPI_LIBRARY, else in the default CMake build
+(build/default/capi/). The module is skipped only when that file is absent.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime
+import json
+import os
+from pathlib import Path
+from typing import Any, List, Optional, Tuple
+
+import pytest
+import yrkesresan
+from scenario_support import ROOT, load_scenario, overlay_paths, scenario_params
+
+YR_OK = 0
+
+
+def _library_path() -> Optional[Path]:
+    env = os.environ.get("YR_CAPI_LIBRARY")
+    candidates = [Path(env)] if env else []
+    candidates += [ROOT / "build" / "default" / "capi" / "libyrkesresan_c.so"]
+    return next((p for p in candidates if p.is_file()), None)
+
+
+LIBRARY = _library_path()
+pytestmark = pytest.mark.skipif(LIBRARY is None, reason="libyrkesresan_c.so is not built (build/default/capi/)")
+
+
+class YrError(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_int), ("kind", ctypes.c_char_p), ("message", ctypes.c_char_p),
+                ("path", ctypes.c_char_p), ("problems", ctypes.c_char_p)]
+
+
+class YrEvaluateOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("language", ctypes.c_int)]
+
+
+class CApi:
+    """The few functions of capi/include/yrkesresan/yrkesresan.h this test needs."""
+
+    def __init__(self, path: Path) -> None:
+        lib = ctypes.CDLL(str(path))
+        lib.yr_version_string.restype = ctypes.c_char_p
+        lib.yr_error_last.restype = ctypes.POINTER(YrError)
+        lib.yr_string_free.argtypes = [ctypes.c_void_p]
+        lib.yr_program_load.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t,
+                                        ctypes.POINTER(ctypes.c_void_p)]
+        lib.yr_program_free.argtypes = [ctypes.c_void_p]
+        lib.yr_program_definition.argtypes = [ctypes.c_void_p]
+        lib.yr_program_definition.restype = ctypes.c_char_p
+        lib.yr_evaluate.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p,
+                                    ctypes.POINTER(YrEvaluateOptions), ctypes.POINTER(ctypes.c_void_p)]
+        self.lib = lib
+
+    def last_error(self) -> Tuple[str, str]:
+        e = self.lib.yr_error_last().contents
+        return (e.kind or b"").decode(), (e.path or b"").decode()
+
+    def load(self, program: str, overlays: List[str]) -> ctypes.c_void_p:
+        array = (ctypes.c_char_p * max(1, len(overlays)))(*[o.encode() for o in overlays])
+        out = ctypes.c_void_p()
+        rc = self.lib.yr_program_load(program.encode(), array, len(overlays), ctypes.byref(out))
+        assert rc == YR_OK, self.last_error()
+        return out
+
+    def evaluate(self, program: ctypes.c_void_p, person: str, as_of: str, language: int = 0) -> Tuple[int, Any]:
+        out = ctypes.c_void_p()
+        options = YrEvaluateOptions(1, language)
+        rc = self.lib.yr_evaluate(program, person.encode(), as_of.encode(), ctypes.byref(options), ctypes.byref(out))
+        if rc != YR_OK:
+            assert not out.value  # out-parameters are NULL after a failure
+            return rc, self.last_error()
+        try:
+            return rc, json.loads(ctypes.string_at(out.value).decode())
+        finally:
+            self.lib.yr_string_free(out)
+
+
+@pytest.fixture(scope="module")
+def capi() -> CApi:
+    assert LIBRARY is not None
+    return CApi(LIBRARY)
+
+
+def test_same_version(capi: CApi) -> None:
+    assert capi.lib.yr_version_string().decode() == yrkesresan.__version__
+
+
+@pytest.mark.parametrize("path", scenario_params())
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_c_abi_agrees_with_python(capi: CApi, path: Path, language: str) -> None:
+    sc = load_scenario(path)
+    overlays = [p.read_text(encoding="utf-8") for p in overlay_paths(sc)]
+    handle = capi.load(sc["program"], overlays)
+    try:
+        program = yrkesresan.Program.builtin(sc["program"], overlays=overlay_paths(sc))
+        # The same effective program on both faces.
+        assert json.loads(capi.lib.yr_program_definition(handle).decode()) == program.to_dict()
+        person = json.dumps(sc["person"])
+        rc, result = capi.evaluate(handle, person, sc["as_of"], 1 if language == "en" else 0)
+        as_of = datetime.date.fromisoformat(sc["as_of"])
+        if "error" in sc:
+            assert rc < 0
+            with pytest.raises(yrkesresan.Error) as info:
+                program.evaluate(person, as_of=as_of, language=language)
+            assert result == (info.value.code, info.value.path) == (sc["error"]["code"], sc["error"]["path"])
+        else:
+            assert rc == YR_OK
+            assert result == program.evaluate(person, as_of=as_of, language=language).to_dict()
+    finally:
+        capi.lib.yr_program_free(handle)
+
+
+def test_errors_agree_on_a_bad_record(capi: CApi) -> None:
+    handle = capi.load("gr-barn-unga", [])
+    try:
+        person = json.dumps({"id": "p-1", "municipality": "lerum", "employment_start": "2026-01-12",
+                             "leaves": [{"from": "2026-03-01", "to": "2026-02-01"}]})
+        rc, error = capi.evaluate(handle, person, "2026-06-01")
+        assert rc < 0
+        with pytest.raises(yrkesresan.Error) as info:
+            yrkesresan.Program.builtin("gr-barn-unga").evaluate(person, as_of=datetime.date(2026, 6, 1))
+        assert error == (info.value.code, info.value.path) == ("reversed_period", "/leaves/0/to")
+    finally:
+        capi.lib.yr_program_free(handle)

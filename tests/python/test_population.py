@@ -1,0 +1,185 @@
+"""Population evaluation: one call over DataFrames gives the same answers as
+evaluating every person record one at a time, on one core or two."""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Dict, List
+
+import numpy as np
+import pandas as pd
+import pytest
+import yrkesresan
+from yrkesresan import Program
+
+D = datetime.date
+
+
+@pytest.fixture(scope="module")
+def gr() -> Program:
+    return Program.builtin("gr-barn-unga")
+
+
+@pytest.fixture(scope="module")
+def region_module(root: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("region", root / "examples" / "region.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["region"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _iso(value: Any) -> str:
+    return pd.Timestamp(value).date().isoformat()
+
+
+def person_records(region: Any) -> List[Dict[str, Any]]:
+    """The same people as CONTRACT person records (the slow way, for comparison)."""
+    records: Dict[str, Dict[str, Any]] = {}
+    for row in region.persons.itertuples(index=False):
+        r: Dict[str, Any] = {"id": row.id, "municipality": row.municipality,
+                             "employment_start": _iso(row.employment_start), "hired_on": _iso(row.hired_on),
+                             "prior_experience_months": int(row.prior_experience_months), "people": {}}
+        for role in ("FA", "1:e"):
+            holder = region.persons.loc[region.persons["id"] == row.id, role].iloc[0]
+            if isinstance(holder, str):
+                r["people"][role] = holder
+        records[row.id] = r
+    for row in region.leaves.itertuples(index=False):
+        records[row.person].setdefault("leaves", []).append(
+            {"from": _iso(getattr(row, "_1")), "to": _iso(row.to), "kind": row.kind})
+    for row in region.assignments.itertuples(index=False):
+        records[row.person].setdefault("plan", {"assignments": {}})["assignments"][row.item] = row.codes.split(",")
+    key = {"item_done": "item", "module_attended": "module", "homework_submitted": "module",
+           "session_attended": "component"}
+    for row in region.events.itertuples(index=False):
+        records[row.person].setdefault("events", []).append(
+            {"type": row.type, key[row.type]: row.ref, "date": _iso(row.date)})
+    return list(records.values())
+
+
+@pytest.fixture(scope="module")
+def region(region_module: ModuleType) -> Any:
+    return region_module.generate_region(120, seed=7)
+
+
+def test_population_agrees_with_one_person_at_a_time(gr: Program, region: Any) -> None:
+    pop = gr.evaluate_population(region.persons, region.events, region.leaves, region.assignments,
+                                 as_of=region.as_of)
+    persons = pop.persons.set_index("person")
+    items = pop.items
+    assert len(persons) == len(region.persons)
+    for record in person_records(region):
+        ev = gr.evaluate(record, as_of=region.as_of)
+        row = persons.loc[record["id"]]
+        assert row["experience_months"] == ev.experience_months
+        assert row["phase"] == ev.phase.id
+        assert row["leave_days"] == ev.experience.leave_days
+        assert row["warnings"] == len(ev.warnings)
+        for c in ev.checklists:
+            for state in ("done", "waived", "blocked", "overdue", "pending", "unassigned", "total"):
+                assert row[f"{c.id}.{state}"] == getattr(c.summary, state), (record["id"], c.id, state)
+            assert bool(row[f"{c.id}.complete"]) == c.complete
+        for comp in ev.components:
+            assert row[f"{comp.id}.eligibility"] == comp.eligibility
+            started = row[f"{comp.id}.started_on"]
+            assert (None if pd.isna(started) else started.date()) == comp.started_on
+        for cert in ev.certificates:
+            assert row[f"{cert.component}.certificate"] == cert.status
+        mine = items[items["person"] == record["id"]]
+        expected = [(it.id, it.state, ",".join(it.responsible) or None) for c in ev.checklists for it in c.items]
+        got = [(i, s, None if pd.isna(r) else r) for i, s, r in
+               zip(mine["item"].astype(str), mine["state"].astype(str), mine["responsible"].astype(object))]
+        assert got == expected
+
+
+def test_one_core_and_two_give_the_same_frames(gr: Program, region: Any) -> None:
+    args = (region.persons, region.events, region.leaves, region.assignments)
+    one = gr.evaluate_population(*args, as_of=region.as_of, threads=1)
+    two = gr.evaluate_population(*args, as_of=region.as_of, threads=2)
+    pd.testing.assert_frame_equal(one.persons, two.persons)
+    pd.testing.assert_frame_equal(one.items, two.items)
+
+
+def test_tidy_frames_have_program_named_columns(gr: Program, region: Any) -> None:
+    pop = gr.evaluate_population(region.persons, region.events, as_of=region.as_of)
+    cols = set(pop.persons.columns)
+    for checklist in gr.checklist_ids:
+        assert {f"{checklist}.overdue", f"{checklist}.done", f"{checklist}.complete"} <= cols
+    for component in ("introduktionsprogram", "handledning", "mentor", "introduktor"):
+        assert f"{component}.eligibility" in cols
+    assert "introduktionsprogram.certificate" in cols
+    assert pop.persons["phase"].dtype == "category"
+    assert str(pop.persons["introduktion.due"].dtype).startswith("datetime64")
+    assert list(pop.items.columns) == ["person", "checklist", "section", "item", "responsible", "state", "due", "done"]
+    assert len(pop.items) == len(region.persons) * len(gr.items)
+    assert pop.persons["overdue"].sum() == (pop.items["state"] == "overdue").sum()
+
+
+def test_dates_as_text_or_date_objects(gr: Program) -> None:
+    base = pd.DataFrame({"id": ["a", "b"], "municipality": ["lerum", "ale"],
+                         "employment_start": ["2026-01-12", "2026-02-02"]})
+    as_dates = base.assign(employment_start=[D(2026, 1, 12), D(2026, 2, 2)])
+    as_stamps = base.assign(employment_start=pd.to_datetime(base["employment_start"]))
+    frames = [gr.evaluate_population(f, as_of=D(2026, 6, 1)).persons for f in (base, as_dates, as_stamps)]
+    pd.testing.assert_frame_equal(frames[0], frames[1])
+    pd.testing.assert_frame_equal(frames[0], frames[2])
+    assert frames[0]["introduktion.due"].iloc[0] == pd.Timestamp("2026-05-11")
+
+
+def test_population_errors_point_into_the_tables(gr: Program) -> None:
+    persons = pd.DataFrame({"id": ["a", "b"], "municipality": ["lerum", "ale"],
+                            "employment_start": ["2026-01-12", "2026-01-12"]})
+    events = pd.DataFrame({"person": ["a", "b", "b"], "type": "item_done",
+                           "item": ["nycklar", "nycklar", "postfack"],
+                           "date": ["2026-01-13", "2026-01-14", "2026-03-01"]})
+    with pytest.raises(yrkesresan.InputError) as info:
+        gr.evaluate_population(persons, events, as_of=D(2026, 2, 1))
+    assert (info.value.code, info.value.path) == ("future_event", "/events/2/date")
+    kept = gr.evaluate_population(persons, events, as_of=D(2026, 2, 1), errors="keep").persons
+    assert kept["error"].tolist()[1] == "future_event" and pd.isna(kept["error"].iloc[0])
+    assert kept["error_path"].iloc[1] == "/events/2/date"
+    assert pd.isna(kept["experience_months"].iloc[1]) and kept["experience_months"].iloc[0] == 0
+
+    cases = [
+        (dict(events=events.assign(person=["a", "zz", "b"])), "unknown_reference", "/events/1/person"),
+        (dict(persons=persons.assign(id=["a", "a"])), "duplicate_id", "/persons/1/id"),
+        (dict(persons=persons.assign(employment_start=["2026-01-12", "2026-02-30"])), "invalid_date",
+         "/persons/employment_start"),
+        (dict(persons=persons.assign(employmnet_start="2026-01-01")), "unknown_field", "/persons/employmnet_start"),
+        (dict(persons=persons.drop(columns="municipality")), "missing_field", "/persons/municipality"),
+        (dict(leaves=pd.DataFrame({"person": ["b"], "from": ["2026-03-01"], "to": ["2026-02-01"]})),
+         "reversed_period", "/leaves/0/to"),
+        (dict(assignments=pd.DataFrame({"person": ["a"], "item": ["bbic"], "codes": ["EJ,SJ"]})),
+         "conflicting_codes", "/assignments/0/codes"),
+        (dict(assignments=pd.DataFrame({"person": ["a"], "item": ["no-such-item"], "codes": ["FA"]})),
+         "unknown_reference", "/assignments/0/item"),
+        (dict(events=events.assign(type=["item_done", "done", "item_done"])), "invalid_value", "/events/1/type"),
+    ]
+    for change, code, path in cases:
+        args: Dict[str, Any] = dict(persons=persons, events=events.iloc[:2])
+        args.update(change)
+        with pytest.raises(yrkesresan.Error) as err:
+            gr.evaluate_population(**args, as_of=D(2026, 6, 1))
+        assert (err.value.code, err.value.path) == (code, path), change
+
+
+def test_as_of_and_errors_arguments(gr: Program) -> None:
+    persons = pd.DataFrame({"id": ["a"], "municipality": ["lerum"], "employment_start": ["2026-01-12"]})
+    with pytest.raises(TypeError):
+        gr.evaluate_population(persons, as_of=datetime.datetime(2026, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        gr.evaluate_population(persons, as_of=D(2026, 1, 1), errors="ignore")
+
+
+def test_an_empty_population(gr: Program) -> None:
+    persons = pd.DataFrame({"id": pd.Series([], dtype=object), "municipality": pd.Series([], dtype=object),
+                            "employment_start": pd.Series([], dtype="datetime64[s]")})
+    pop = gr.evaluate_population(persons, as_of=D(2026, 1, 1))
+    assert len(pop.persons) == 0 and len(pop.items) == 0
+    assert np.array_equal(pop.persons.columns[:2], ["person", "experience_months"])
