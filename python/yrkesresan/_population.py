@@ -65,12 +65,11 @@ class Population:
                 f"{len(self.persons)} persons, {len(self.items)} item rows>")
 
 
-def _pandas() -> Any:
+def _require_pandas() -> None:
     try:
-        import pandas
+        import pandas  # noqa: F401
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError("population evaluation needs pandas: pip install 'yrkesresan[pandas]'") from e
-    return pandas
 
 
 def _check_columns(frame: "pd.DataFrame", table: str, allowed: Tuple[str, ...], required: Tuple[str, ...]) -> None:
@@ -84,15 +83,15 @@ def _check_columns(frame: "pd.DataFrame", table: str, allowed: Tuple[str, ...], 
 
 def _days(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.int32]":
     """Calendar dates (datetime64, datetime.date or ISO text) as the library's day numbers."""
-    pd = _pandas()
+    import pandas as pd
     try:
         if pd.api.types.is_datetime64_any_dtype(series.dtype):
             if getattr(series.dtype, "tz", None) is not None:
                 raise ValueError("time zones")
             values = series.to_numpy().astype("datetime64[D]")
         else:
-            raw = series.to_numpy(dtype=object)
-            raw = np.where(pd.isna(raw), None, raw)
+            raw = series.to_numpy(dtype=object, copy=True)
+            raw[pd.isna(raw)] = None
             if any(isinstance(v, datetime.datetime) for v in raw[:1]):
                 raise ValueError("datetimes")
             values = np.array(raw, dtype="datetime64[D]")
@@ -108,13 +107,13 @@ def _days(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.
 
 def _strings(series: "pd.Series[Any]") -> Tuple["npt.NDArray[np.int32]", List[str]]:
     """A string column dictionary-encoded: codes (-1: missing) and labels."""
-    pd = _pandas()
+    import pandas as pd
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     return codes.astype(_I32, copy=False), [str(u) for u in uniques]
 
 
 def _integers(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.int32]":
-    pd = _pandas()
+    import pandas as pd
     values = pd.to_numeric(series, errors="coerce")
     bad = values.isna() & series.notna()
     as_float = values.to_numpy(dtype=float, na_value=np.nan)
@@ -127,11 +126,11 @@ def _integers(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray
 
 def _person_rows(ids: "npt.NDArray[np.int32]", labels: List[str], column: "pd.Series[Any]") -> "npt.NDArray[np.int32]":
     """Rows of the persons table named by a long table's person column (-1: no such person)."""
-    pd = _pandas()
+    import pandas as pd
     first_row = np.full(len(labels), -1, dtype=_I32)
     valid = np.flatnonzero(ids >= 0)[::-1]
     first_row[ids[valid]] = valid.astype(_I32)  # reversed: the first row wins
-    code = pd.Index(labels).get_indexer(column.astype(str).where(column.notna(), None))
+    code = pd.Index(labels).get_indexer(column.astype(str).where(column.notna(), None))  # type: ignore[no-untyped-call]
     return np.where(code >= 0, first_row[code], -1).astype(_I32)
 
 
@@ -190,21 +189,20 @@ def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: O
 
 def _frame(columns: List[Tuple[str, str, List[str], "npt.NDArray[np.int32]"]], nullable: bool) -> "pd.DataFrame":
     """The core's output columns as a DataFrame (no copy for the integer columns)."""
-    pd = _pandas()
+    import pandas as pd
     missing = _core.missing_value
     data: Dict[str, Any] = {}
     for name, kind, categories, values in columns:
         if kind == "category":
-            data[name] = pd.Categorical.from_codes(values, categories=categories)
+            data[name] = pd.Categorical.from_codes(values, categories=pd.Index(categories))  # type: ignore[arg-type]
         elif kind == "day":
             days = values.astype(np.int64) - _core.unix_epoch_day_number
             days[values == missing] = _NAT
             data[name] = days.view("datetime64[D]").astype("datetime64[s]")
         elif kind == "boolean":
-            data[name] = pd.array(np.where(values == missing, None, values == 1), dtype="boolean") if nullable \
-                else values == 1
+            data[name] = pd.arrays.BooleanArray(values == 1, values == missing) if nullable else values == 1
         elif nullable:
-            data[name] = pd.array(np.where(values == missing, None, values), dtype="Int32")
+            data[name] = pd.arrays.IntegerArray(values, values == missing)
         else:
             data[name] = values
     return pd.DataFrame(data, copy=False)
@@ -213,12 +211,14 @@ def _frame(columns: List[Tuple[str, str, List[str], "npt.NDArray[np.int32]"]], n
 def evaluate_population(program: "Program", persons: "pd.DataFrame", events: Optional["pd.DataFrame"],
                         leaves: Optional["pd.DataFrame"], assignments: Optional["pd.DataFrame"],
                         as_of: datetime.date, threads: int, keep_errors: bool) -> Population:
-    pd = _pandas()
+    _require_pandas()
+    import pandas as pd
+
     tables = _tables(persons, events, leaves, assignments)
     person_cols, item_cols = _core.evaluate_population(program._core, tables, as_of, threads, keep_errors)
     ids = persons["id"].astype(str).to_numpy()
     out_persons = _frame(person_cols, nullable=keep_errors)
     out_persons["person"] = ids
     out_items = _frame(item_cols, nullable=False)
-    out_items["person"] = pd.Categorical.from_codes(out_items["person"].to_numpy(), categories=pd.Index(ids))
+    out_items["person"] = pd.Categorical.from_codes(out_items["person"].to_numpy(), categories=pd.Index(ids))  # type: ignore[arg-type]
     return Population(program.id, program.version, as_of, out_persons, out_items)
