@@ -42,6 +42,12 @@ if(TARGET yrkesresan_c)
   if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
     set(YR_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
   endif()
+  # What a static link needs besides the C++ runtime: libsodium when the
+  # core links it (the root CMakeLists.txt, certificates that travel).
+  set(YR_PC_LIBS_PRIVATE "-lstdc++ -lm")
+  if(TARGET PkgConfig::SODIUM)
+    string(APPEND YR_PC_LIBS_PRIVATE " -lsodium")
+  endif()
   file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/yrkesresan_c.pc @ONLY CONTENT [[
 prefix=@YR_PC_PREFIX@
 libdir=${prefix}/@CMAKE_INSTALL_LIBDIR@
@@ -52,7 +58,7 @@ Description: @PROJECT_DESCRIPTION@ (stable C ABI)
 Version: @PROJECT_VERSION@
 Cflags: -I${includedir}
 Libs: -L${libdir} -lyrkesresan_c
-Libs.private: -lstdc++ -lm
+Libs.private: @YR_PC_LIBS_PRIVATE@
 ]])
   install(FILES ${PROJECT_BINARY_DIR}/yrkesresan_c.pc
           DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT development)

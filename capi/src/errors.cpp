@@ -49,6 +49,7 @@ int code_of(ErrorCode code) noexcept {
         case ErrorCode::cycle: return YR_ERULES;
         case ErrorCode::future_event: return YR_ECONFLICT;
         case ErrorCode::not_found: return YR_ENOTFOUND;
+        case ErrorCode::requirements_not_met: return YR_ENOTMET;
         // A code added to the C++ API later still rejects the input; its
         // exact kind reaches the caller through yr_error.kind.
         default: return YR_EFORMAT;
@@ -144,6 +145,7 @@ YR_API const char* yr_error_string(int code) {
             case YR_EREFERENCE: result = "reference to an unknown id"; break;
             case YR_ERULES: result = "inconsistent program definition"; break;
             case YR_ECONFLICT: result = "record contradicts the evaluation date"; break;
+            case YR_ENOTMET: result = "requirements not met"; break;
             default: break;
         }
     });

@@ -9,18 +9,30 @@
 #include "yrkesresan/person.hpp"
 
 namespace yr_capi {
-namespace {
 
 using yrkesresan::Date;
+
+Date read_iso_date(const char* iso, const char* name) {
+    std::optional<Date> date = Date::parse(require(iso, name));
+    if (!date)
+        throw ArgumentError{"invalid_date",
+                            std::string("argument '") + name + "' is not an existing date written YYYY-MM-DD"};
+    return *date;
+}
+
+void check_options_version(unsigned int version, unsigned int newest, const char* name) {
+    if (version < 1 || version > newest)
+        throw ArgumentError{"invalid_argument", std::string("argument '") + name + "': version " +
+                                                    std::to_string(version) + " is not one this library knows (1.." +
+                                                    std::to_string(newest) + ")"};
+}
+
+namespace {
 
 yrkesresan::EvaluateOptions read_options(const yr_evaluate_options* options) {
     yrkesresan::EvaluateOptions result;
     if (options == nullptr) return result;
-    if (options->version < 1 || options->version > YR_EVALUATE_OPTIONS_VERSION)
-        throw ArgumentError{"invalid_argument",
-                            "argument 'options': version " + std::to_string(options->version) +
-                                " is not one this library knows (1.." +
-                                std::to_string(YR_EVALUATE_OPTIONS_VERSION) + ")"};
+    check_options_version(options->version, YR_EVALUATE_OPTIONS_VERSION, "options");
     // Version 1: language.
     switch (options->language) {
         case YR_LANGUAGE_SV: result.language = yrkesresan::Language::sv; break;
@@ -30,11 +42,7 @@ yrkesresan::EvaluateOptions read_options(const yr_evaluate_options* options) {
     return result;
 }
 
-Date read_date(const char* as_of) {
-    std::optional<Date> date = Date::parse(require(as_of, "as_of"));
-    if (!date) throw ArgumentError{"invalid_date", "argument 'as_of' is not an existing date written YYYY-MM-DD"};
-    return *date;
-}
+Date read_date(const char* as_of) { return read_iso_date(as_of, "as_of"); }
 
 Date read_date(const yr_date* as_of) {
     require(as_of, "as_of");
@@ -71,8 +79,7 @@ extern "C" {
 YR_API int yr_evaluate_options_init(yr_evaluate_options* options, unsigned int version) {
     return api_entry([&] {
         yr_capi::require(options, "options");
-        if (version < 1 || version > YR_EVALUATE_OPTIONS_VERSION)
-            throw yr_capi::ArgumentError{"invalid_argument", "argument 'version': not an options version this library knows"};
+        yr_capi::check_options_version(version, YR_EVALUATE_OPTIONS_VERSION, "version");
         // Only the fields of that version are written: the caller's struct may be older.
         options->version = version;
         options->language = YR_LANGUAGE_SV;

@@ -61,7 +61,7 @@ int main() {
         {ErrorCode::unknown_reference, YR_EREFERENCE}, {ErrorCode::duplicate_id, YR_EFORMAT},
         {ErrorCode::phase_gap, YR_ERULES},            {ErrorCode::phase_overlap, YR_ERULES},
         {ErrorCode::cycle, YR_ERULES},                {ErrorCode::future_event, YR_ECONFLICT},
-        {ErrorCode::not_found, YR_ENOTFOUND},
+        {ErrorCode::not_found, YR_ENOTFOUND},         {ErrorCode::requirements_not_met, YR_ENOTMET},
     };
     for (const auto& m : mapping) {
         const std::string kind(yrkesresan::to_string(m.cxx));

@@ -42,16 +42,18 @@ static void stable_constants(void) {
     CHECK(YR_EREFERENCE == -8);
     CHECK(YR_ERULES == -9);
     CHECK(YR_ECONFLICT == -10);
+    CHECK(YR_ENOTMET == -11);
     CHECK(YR_LANGUAGE_SV == 0);
     CHECK(YR_LANGUAGE_EN == 1);
     CHECK(YR_EVALUATE_OPTIONS_VERSION >= 1);
+    CHECK(YR_CERTIFICATE_OPTIONS_VERSION >= 1);
     CHECK(YR_ABI_VERSION == 1);
     CHECK(YR_VERSION_NUMBER == YR_VERSION_MAJOR * 10000 + YR_VERSION_MINOR * 100 + YR_VERSION_PATCH);
 }
 
 static void versions_and_errors(void) {
     int codes[] = {YR_OK,        YR_EINVALID, YR_ENOMEM, YR_EINTERNAL, YR_ENOTFOUND, YR_EPARSE,
-                   YR_ELIMIT,    YR_EFORMAT,  YR_EREFERENCE, YR_ERULES, YR_ECONFLICT};
+                   YR_ELIMIT,    YR_EFORMAT,  YR_EREFERENCE, YR_ERULES, YR_ECONFLICT, YR_ENOTMET};
     size_t i, j;
     /* No arguments to get wrong; they never fail. */
     CHECK(yr_version_number() == YR_VERSION_NUMBER);
@@ -284,6 +286,56 @@ static void evaluate_ymd(void) {
     yr_program_free(gr);
 }
 
+static void certificate_options_init(void) {
+    yr_certificate_options options = {99, "x"};
+    CHECK_CODE(yr_certificate_options_init(NULL, YR_CERTIFICATE_OPTIONS_VERSION), YR_EINVALID);
+    CHECK_CODE(yr_certificate_options_init(&options, 0), YR_EINVALID);
+    CHECK_CODE(yr_certificate_options_init(&options, YR_CERTIFICATE_OPTIONS_VERSION + 1), YR_EINVALID);
+    CHECK(options.version == 99); /* untouched on failure */
+    CHECK_CODE(yr_certificate_options_init(&options, YR_CERTIFICATE_OPTIONS_VERSION), YR_OK);
+    CHECK(options.version == YR_CERTIFICATE_OPTIONS_VERSION && options.issuer == NULL);
+}
+
+static void certificate_issue(void) {
+    yr_program *gr = NULL;
+    char *out = (char *)&out;
+    const char *c = "introduktionsprogram";
+    yr_certificate_options bad_version = {0, NULL};
+    yr_certificate_options future_version = {YR_CERTIFICATE_OPTIONS_VERSION + 1, NULL};
+
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &gr), YR_OK);
+    CHECK_CODE(yr_certificate_issue(NULL, person, "2026-02-01", c, NULL, &out), YR_EINVALID);
+    CHECK(out == NULL);
+    CHECK(strstr(yr_error_last()->message, "program") != NULL);
+    CHECK_CODE(yr_certificate_issue(gr, NULL, "2026-02-01", c, NULL, &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "person_json") != NULL);
+    CHECK_CODE(yr_certificate_issue(gr, person, NULL, c, NULL, &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "as_of") != NULL);
+    CHECK_CODE(yr_certificate_issue(gr, person, "2026-02-01", NULL, NULL, &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "component") != NULL);
+    CHECK_CODE(yr_certificate_issue(gr, person, "2026-02-01", c, NULL, NULL), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "out_json") != NULL);
+    CHECK_CODE(yr_certificate_issue(gr, person, "2026-02-30", c, NULL, &out), YR_EINVALID);
+    CHECK_STR(yr_error_last()->kind, "invalid_date");
+    CHECK_CODE(yr_certificate_issue(gr, person, "2026-02-01", c, &bad_version, &out), YR_EINVALID);
+    CHECK_CODE(yr_certificate_issue(gr, person, "2026-02-01", c, &future_version, &out), YR_EINVALID);
+    CHECK_CODE(yr_certificate_issue(gr, "{", "2026-02-01", c, NULL, &out), YR_EPARSE);
+    CHECK_CODE(yr_certificate_issue(gr, "{}", "2026-02-01", c, NULL, &out), YR_EFORMAT);
+    CHECK_CODE(yr_certificate_issue(gr, person, "2026-02-01", "no-such-component", NULL, &out), YR_EREFERENCE);
+    CHECK_CODE(yr_certificate_issue(gr, person, "2026-02-01", "", NULL, &out), YR_EREFERENCE);
+    /* Nothing attended yet: every missing requirement is listed. */
+    CHECK_CODE(yr_certificate_issue(gr, person, "2026-02-01", c, NULL, &out), YR_ENOTMET);
+    CHECK_STR(yr_error_last()->kind, "requirements_not_met");
+    CHECK(strstr(yr_error_last()->problems, "},{") != NULL);
+    CHECK_CODE(yr_certificate_issue(gr,
+                                    "{\"id\": \"p-1\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-01-12\","
+                                    " \"events\": [{\"type\": \"module_attended\", \"module\": \"m1\", \"date\": \"2026-03-01\"}]}",
+                                    "2026-02-01", c, NULL, &out),
+               YR_ECONFLICT);
+    CHECK(out == NULL);
+    yr_program_free(gr);
+}
+
 int main(void) {
     stable_constants();
     versions_and_errors();
@@ -294,5 +346,7 @@ int main(void) {
     options_init();
     evaluate();
     evaluate_ymd();
+    certificate_options_init();
+    certificate_issue();
     return check_report("capi.c_invalid_input");
 }

@@ -30,6 +30,36 @@ static char *slurp(const char *dir, const char *name) {
     return text;
 }
 
+/* A copy of the JSON object that follows `key` in text (a scenario file's
+ * "person"); the caller frees. Strings are skipped, so braces in them do
+ * not count. */
+static char *object_after(const char *text, const char *key) {
+    const char *start = strstr(text, key);
+    const char *p;
+    int depth = 0;
+    int in_string = 0;
+    char *copy;
+    if (start == NULL || (start = strchr(start + strlen(key), '{')) == NULL) return NULL;
+    for (p = start; *p != '\0'; ++p) {
+        if (in_string) {
+            if (*p == '\\' && p[1] != '\0') ++p;
+            else if (*p == '"') in_string = 0;
+        } else if (*p == '"') {
+            in_string = 1;
+        } else if (*p == '{') {
+            ++depth;
+        } else if (*p == '}' && --depth == 0) {
+            size_t n = (size_t)(p - start) + 1;
+            copy = (char *)malloc(n + 1);
+            if (copy == NULL) return NULL;
+            memcpy(copy, start, n);
+            copy[n] = '\0';
+            return copy;
+        }
+    }
+    return NULL;
+}
+
 /* The person of tests/scenarios/r3-unit-overlay.json. */
 static const char *const newcomer =
     "{\"id\": \"p-3006\", \"municipality\": \"kungalv\", \"unit\": \"barn-unga-utredning\","
@@ -51,6 +81,12 @@ int main(int argc, char **argv) {
     char *in_english = NULL;
     char *from_shipped = NULL;
     char *refused = NULL;
+    char *certificate = NULL;
+    char *again = NULL;
+    char *scenario;
+    char *graduate;
+    char *graduate_evaluation = NULL;
+    yr_certificate_options issuer;
     yr_date as_of = {2026, 2, 1};
     yr_evaluate_options english;
 
@@ -89,6 +125,42 @@ int main(int argc, char **argv) {
     english.language = YR_LANGUAGE_EN;
     CHECK_CODE(yr_evaluate(gr, newcomer, "2026-02-01", &english, &in_english), YR_OK);
     CHECK(in_english != NULL && strstr(in_english, "\"language\":\"en\"") != NULL);
+
+    /* Nothing of the course is done yet: no certificate, and why not. */
+    CHECK_CODE(yr_certificate_issue(gr, newcomer, "2026-02-01", "introduktionsprogram", NULL, &certificate),
+               YR_ENOTMET);
+    CHECK(certificate == NULL);
+    CHECK_STR(yr_error_last()->kind, "requirements_not_met");
+    CHECK(strstr(yr_error_last()->problems, "m1") != NULL);
+    CHECK_CODE(yr_certificate_issue(gr, newcomer, "2026-02-01", "no-such-component", NULL, &certificate),
+               YR_EREFERENCE);
+
+    /* A course completed (tests/scenarios/r4-course-certificate-due.json):
+     * the evaluation says the certificate is due, and it is issued, the same
+     * document each time, with the issuer asked for. */
+    scenario = slurp(source_dir, "tests/scenarios/r4-course-certificate-due.json");
+    graduate = object_after(scenario, "\"person\"");
+    CHECK(graduate != NULL);
+    CHECK_CODE(yr_evaluate(gr, graduate, "2026-11-01", NULL, &graduate_evaluation), YR_OK);
+    CHECK(graduate_evaluation != NULL &&
+          strstr(graduate_evaluation, "\"component\":\"introduktionsprogram\",\"status\":\"due\"") != NULL);
+    CHECK_CODE(yr_certificate_issue(gr, graduate, "2026-11-01", "introduktionsprogram", NULL, &certificate), YR_OK);
+    CHECK(certificate != NULL && strstr(certificate, "\"type\":\"yrkesresan-intyg\"") != NULL);
+    CHECK(certificate != NULL && strstr(certificate, "\"completed_on\":\"2026-10-07\"") != NULL);
+    CHECK(certificate != NULL && strstr(certificate, "\"id\":\"urn:yrkesresan:intyg:") != NULL);
+    CHECK_CODE(yr_certificate_options_init(&issuer, YR_CERTIFICATE_OPTIONS_VERSION), YR_OK);
+    issuer.issuer = "Kungälvs kommun";
+    CHECK_CODE(yr_certificate_issue(gr, graduate, "2026-11-01", "introduktionsprogram", NULL, &again), YR_OK);
+    CHECK(certificate != NULL && again != NULL && strcmp(certificate, again) == 0);
+    yr_string_free(again);
+    CHECK_CODE(yr_certificate_issue(gr, graduate, "2026-11-01", "introduktionsprogram", &issuer, &again), YR_OK);
+    CHECK(again != NULL && strstr(again, "Kungälvs kommun") != NULL);
+    yr_string_free(again);
+    yr_string_free(certificate);
+    certificate = NULL;
+    yr_string_free(graduate_evaluation);
+    free(graduate);
+    free(scenario);
 
     /* The effective definition makes an equal program elsewhere. */
     CHECK_CODE(yr_program_load_json(yr_program_definition(gr), NULL, 0, &shipped), YR_OK);

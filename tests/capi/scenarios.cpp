@@ -1,5 +1,8 @@
 // Runs every shared scenario (tests/scenarios/*.json) through the C ABI only
-// and matches the results as tests/scenarios/README.md describes. nlohmann
+// and matches the results as tests/scenarios/README.md describes. Where a
+// scenario expects a certificate to be due (or issued), yr_certificate_issue
+// must issue it, twice the same; where not due, it must refuse with
+// YR_ENOTMET. nlohmann
 // reads the scenario files and the returned documents; the library is
 // reached through yrkesresan.h alone.
 //
@@ -43,6 +46,8 @@ std::string pattern_mismatch(const json& expected, const json& actual, const std
     }
     if (expected.is_array()) {
         if (!actual.is_array()) return path + ": expected an array";
+        if (expected.empty() && !actual.empty())
+            return path + ": expected an empty array, got " + std::to_string(actual.size());
         for (std::size_t i = 0; i < expected.size(); ++i) {
             const json& want = expected[i];
             const bool by_id = want.is_object() && want.contains("id");
@@ -68,6 +73,41 @@ std::string pattern_mismatch(const json& expected, const json& actual, const std
 std::string last_error() {
     const yr_error* e = yr_error_last();
     return std::string(e->kind) + " at '" + e->path + "': " + e->message;
+}
+
+// Issues the certificates the scenario's evaluation expects; empty when the
+// C ABI agrees with the evaluation.
+std::string check_certificates(const yr_program* program, const json& sc, const std::string& person,
+                               const std::string& as_of) {
+    for (const auto& want : sc["expect"].value("certificates", json::array())) {
+        const std::string component = want.value("component", "");
+        const std::string status = want.value("status", "");
+        char* first = nullptr;
+        char* second = nullptr;
+        const int rc = yr_certificate_issue(program, person.c_str(), as_of.c_str(), component.c_str(), nullptr, &first);
+        std::string why;
+        if (status == "due" || status == "issued") {
+            if (rc != YR_OK) {
+                why = component + ": expected a certificate, got " + last_error();
+            } else {
+                const json doc = json::parse(first);
+                const json& content = doc.at("content");
+                if (content.at("component").at("id") != component) why = component + ": certificate of another component";
+                else if (want.contains("completed_on") && content.at("completed_on") != want["completed_on"])
+                    why = component + ": certificate completed_on " + content.at("completed_on").dump();
+                else if (yr_certificate_issue(program, person.c_str(), as_of.c_str(), component.c_str(), nullptr,
+                                              &second) != YR_OK || std::string(first) != second)
+                    why = component + ": issuing again gave another document";
+            }
+        } else if (status == "not_due") {
+            if (rc != YR_ENOTMET || std::string(yr_error_last()->kind) != "requirements_not_met")
+                why = component + ": expected YR_ENOTMET, got " + std::to_string(rc);
+        }
+        yr_string_free(first);
+        yr_string_free(second);
+        if (!why.empty()) return "certificate " + why;
+    }
+    return "";
 }
 
 // Empty when the scenario passes through the C ABI.
@@ -99,6 +139,7 @@ std::string run(const std::filesystem::path& source_dir, const json& sc) {
         why = "evaluation failed: " + last_error();
     } else {
         why = pattern_mismatch(sc.at("expect"), json::parse(out), "");
+        if (why.empty()) why = check_certificates(program, sc, person, as_of);
     }
     yr_string_free(out);
     yr_program_free(program);

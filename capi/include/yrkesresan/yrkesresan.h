@@ -132,7 +132,10 @@ typedef enum yr_error_code {
     YR_ERULES = -9,
     /* The person record contradicts the evaluation: a completion recorded
      * after the evaluation date. */
-    YR_ECONFLICT = -10
+    YR_ECONFLICT = -10,
+    /* A certificate asked for before its requirements are met;
+     * yr_error.problems lists what is missing. */
+    YR_ENOTMET = -11
 } yr_error_code;
 
 /* The details of the calling thread's last failure. */
@@ -328,6 +331,56 @@ YR_API int yr_evaluate(const yr_program *program, const char *person_json, const
  */
 YR_API int yr_evaluate_ymd(const yr_program *program, const char *person_json, const yr_date *as_of,
                            const yr_evaluate_options *options, char **out_json);
+
+/* ------------------------------------------------------------------------ */
+/* Certificates                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* Options of a certificate issue. Fields are only ever added at the end;
+ * initialise with YR_CERTIFICATE_OPTIONS_INIT or
+ * yr_certificate_options_init(). */
+typedef struct yr_certificate_options {
+    unsigned int version; /* YR_CERTIFICATE_OPTIONS_VERSION */
+    /* The issuing organisation; NULL or "" for the program's organisation.
+     * Borrowed for the duration of the call. Since version 1. */
+    const char *issuer;
+} yr_certificate_options;
+
+#define YR_CERTIFICATE_OPTIONS_VERSION 1
+#define YR_CERTIFICATE_OPTIONS_INIT { YR_CERTIFICATE_OPTIONS_VERSION, NULL }
+
+/*
+ * yr_certificate_options_init: fills options with the defaults of the given
+ * struct version (pass YR_CERTIFICATE_OPTIONS_VERSION).
+ * Return: YR_OK; YR_EINVALID when options is NULL or version unknown.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_certificate_options_init(yr_certificate_options *options, unsigned int version);
+
+/*
+ * yr_certificate_issue: issues the certificate (intyg) of one component
+ * (DOMAIN.md R8), only when its requirements are met on as_of. Issuing is
+ * idempotent: the same facts give the same document and the same
+ * deterministic id.
+ * program: a loaded program.
+ * person_json: a CONTRACT.md person record.
+ * as_of: the issue date, strict ISO 8601 "YYYY-MM-DD".
+ * component: the component's id ("introduktionsprogram", "handledning").
+ * options: NULL for the defaults.
+ * out_json: receives the certificate document
+ *   (data/schema/certificate.schema.json): {"type", "format", "id",
+ *   "content": {...}, "proof": null}.
+ * Return: YR_OK; YR_EINVALID (a NULL argument, as_of not an existing date,
+ * bad options); YR_ENOTMET (requirements not met: yr_error.problems lists
+ * each missing requirement); YR_EREFERENCE (no such component with a
+ * certificate, or an unknown id in the record); for the person record:
+ * YR_EPARSE, YR_ELIMIT, YR_EFORMAT, YR_ECONFLICT.
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread, also many at once on one program.
+ * Since 0.1.0.
+ */
+YR_API int yr_certificate_issue(const yr_program *program, const char *person_json, const char *as_of,
+                                const char *component, const yr_certificate_options *options, char **out_json);
 
 #ifdef __cplusplus
 } /* extern "C" */
