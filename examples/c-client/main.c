@@ -3,7 +3,10 @@
  * against a program through the C ABI and prints the evaluation document.
  *
  *   yr-c-client [--program ID] [--overlay FILE]... [--as-of YYYY-MM-DD]
- *               [--lang sv|en] PERSON.json
+ *               [--lang sv|en] [--certificate COMPONENT] PERSON.json
+ *
+ * With --certificate it issues that component's certificate (intyg) instead,
+ * or says which requirements are still missing.
  *
  * --as-of defaults to today's local date: the library itself never reads a
  * clock, so "today" is the client's to choose.
@@ -54,7 +57,8 @@ static int fail(const char *what) {
 
 static int usage(void) {
     fprintf(stderr,
-            "usage: yr-c-client [--program ID] [--overlay FILE]... [--as-of YYYY-MM-DD] [--lang sv|en] PERSON.json\n");
+            "usage: yr-c-client [--program ID] [--overlay FILE]... [--as-of YYYY-MM-DD] [--lang sv|en]\n"
+            "                   [--certificate COMPONENT] PERSON.json\n");
     return 2;
 }
 
@@ -64,6 +68,7 @@ int main(int argc, char **argv) {
     char *overlays[MAX_OVERLAYS];
     size_t overlay_count = 0;
     const char *person_path = NULL;
+    const char *component = NULL;
     char as_of[11];
     yr_evaluate_options options = YR_EVALUATE_OPTIONS_INIT;
     yr_program *program = NULL;
@@ -93,6 +98,9 @@ int main(int argc, char **argv) {
             if (strcmp(value, "en") == 0) options.language = YR_LANGUAGE_EN;
             else if (strcmp(value, "sv") == 0) options.language = YR_LANGUAGE_SV;
             else return usage();
+            ++i;
+        } else if (strcmp(arg, "--certificate") == 0 && value != NULL) {
+            component = value;
             ++i;
         } else if (arg[0] != '-' && person_path == NULL) {
             person_path = arg;
@@ -124,7 +132,14 @@ int main(int argc, char **argv) {
         fail("loading the program");
         goto done;
     }
-    if (yr_evaluate(program, person, as_of, &options, &evaluation) != YR_OK) {
+    if (component != NULL) {
+        if (yr_certificate_issue(program, person, as_of, component, NULL, &evaluation) != YR_OK) {
+            fail(person_path);
+            if (yr_error_last()->code == YR_ENOTMET)
+                fprintf(stderr, "yr-c-client: missing: %s\n", yr_error_last()->problems);
+            goto done;
+        }
+    } else if (yr_evaluate(program, person, as_of, &options, &evaluation) != YR_OK) {
         fail(person_path);
         goto done;
     }
