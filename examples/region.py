@@ -92,6 +92,14 @@ def generate_region(persons: int = 2000, *, seed: int = 2026, as_of: datetime.da
         "FA": np.where(rng.random(n) < 0.85, np.char.add("p-fa-", muni.astype(str)).astype(object), None),
         "1:e": np.where(rng.random(n) < 0.8, np.char.add("p-1e-", muni.astype(str)).astype(object), None),
     })
+    # Mentors (R6): for about half, a more experienced colleague, mostly from another municipality.
+    mentored = rng.random(n) < 0.5
+    mentor_muni = np.where(rng.random(n) < 0.8, (muni + rng.integers(1, len(names), n)) % len(names), muni)
+    persons_frame["mentor"] = np.where(mentored, np.char.add("p-mentor-", np.arange(n).astype(str)).astype(object),
+                                       None)
+    persons_frame["mentor_municipality"] = np.where(mentored, names[mentor_muni], None)
+    persons_frame["mentor_profession_start"] = _dates(start - rng.integers(3 * 365, 20 * 365, n))
+    persons_frame.loc[~mentored, "mentor_profession_start"] = pd.NaT
 
     # Leave: parental for a fifth, sick leave for some; both push deadlines and the clock.
     parental = rng.random(n) < 0.2

@@ -152,6 +152,10 @@ Prepared prepare(const PopulationInput& in) {
                             "person ids are lowercase ASCII without spaces");
     }
 
+    check_codes(in.mentor_municipality, n, "persons", "mentor_municipality", false);
+    check_length(in.mentor_profession_start.size, n, "persons", "mentor_profession_start", false);
+    check_length(in.mentor_prior_experience_months.size, n, "persons", "mentor_prior_experience_months", false);
+
     const auto& ev = in.events;
     const std::size_t ne = ev.person.size;
     check_codes(ev.type, ne, "events", "type", ne > 0);
@@ -171,6 +175,7 @@ Prepared prepare(const PopulationInput& in) {
     check_days(in.employment_start, "persons", "employment_start");
     check_days(in.hired_on, "persons", "hired_on");
     check_days(in.profession_start, "persons", "profession_start");
+    check_days(in.mentor_profession_start, "persons", "mentor_profession_start");
     check_days(ev.date, "events", "date");
     check_days(lv.from, "leaves", "from");
     check_days(lv.to, "leaves", "to");
@@ -256,6 +261,25 @@ PersonRecord build_person(const PopulationInput& in, const Prepared& prep, std::
                 "the hiring decision comes after the employment start");
     for (const auto& r : in.people)
         if (const std::string* holder = label(r.holder, p)) person.people.emplace(r.role, *holder);
+    if (const std::string* mentor_municipality = label(in.mentor_municipality, p)) {
+        MentorProfile m;
+        m.municipality = *mentor_municipality;
+        const auto named = person.people.find("mentor");
+        if (named != person.people.end()) m.id = named->second;
+        else problem(ErrorCode::missing_field, row_path("persons", p, "mentor"), "required with a mentor's profile");
+        if (auto start = day(in.mentor_profession_start, p)) m.profession_start = *start;
+        else
+            problem(ErrorCode::missing_field, row_path("persons", p, "mentor_profession_start"),
+                    "required with a mentor's profile");
+        if (!in.mentor_prior_experience_months.empty() && in.mentor_prior_experience_months[p] != missing_value) {
+            const auto months = in.mentor_prior_experience_months[p];
+            if (months < 0 || months > 600)
+                problem(ErrorCode::invalid_value, row_path("persons", p, "mentor_prior_experience_months"),
+                        "must be between 0 and 600");
+            else m.prior_experience_months = months;
+        }
+        person.mentor = std::move(m);
+    }
 
     for (auto k = prep.leaves.begin[p]; k < prep.leaves.begin[p + 1]; ++k) {
         const std::size_t row = prep.leaves.rows[k];

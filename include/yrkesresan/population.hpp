@@ -67,6 +67,12 @@ struct PopulationInput {
         StringColumn holder;
     };
     std::vector<NamedRole> people;
+    // The mentor's profile (R6: from another municipality, more experienced),
+    // for the rows where mentor_municipality is given; the mentor's id is the
+    // "mentor" column of `people`.
+    StringColumn mentor_municipality;
+    ColumnView<std::int32_t> mentor_profession_start;
+    ColumnView<std::int32_t> mentor_prior_experience_months;
 
     // events: one row per event, in any order; person = row in persons.
     struct Events {

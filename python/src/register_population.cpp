@@ -93,6 +93,9 @@ void register_population(py::module_& m) {
                     auto t = role.cast<py::tuple>();
                     in.people.push_back({t[0].cast<std::string>(), r.strings(t[1])});
                 }
+            in.mentor_municipality = r.strings("mentor_municipality");
+            in.mentor_profession_start = r.ints("mentor_profession_start");
+            in.mentor_prior_experience_months = r.ints("mentor_prior_experience_months");
             in.events.person = r.ints("events.person");
             in.events.type = r.strings("events.type");
             in.events.ref = r.strings("events.ref");

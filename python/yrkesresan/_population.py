@@ -27,7 +27,8 @@ __all__ = ["Population", "PERSON_COLUMNS", "ROLE_COLUMNS"]
 
 #: Columns the persons frame may have besides the named roles.
 PERSON_COLUMNS = ("id", "municipality", "unit", "employment_start", "hired_on", "profession_start",
-                  "prior_experience_months")
+                  "prior_experience_months", "mentor_municipality", "mentor_profession_start",
+                  "mentor_prior_experience_months")
 #: Columns naming the people of the person record, one per role.
 ROLE_COLUMNS = ("EC", "1:e", "FA", "AD", "introduktor", "mentor")
 _EVENT_COLUMNS = ("person", "type", "ref", "item", "module", "component", "date", "round")
@@ -150,12 +151,14 @@ def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: O
     t["municipality"] = _strings(persons["municipality"])
     if "unit" in persons:
         t["unit"] = _strings(persons["unit"])
-    for column in ("employment_start", "hired_on", "profession_start"):
+    for column in ("employment_start", "hired_on", "profession_start", "mentor_profession_start"):
         if column in persons:
             t[column] = _days(persons[column], "persons", column)
-    if "prior_experience_months" in persons:
-        t["prior_experience_months"] = _integers(persons["prior_experience_months"], "persons",
-                                                 "prior_experience_months")
+    for column in ("prior_experience_months", "mentor_prior_experience_months"):
+        if column in persons:
+            t[column] = _integers(persons[column], "persons", column)
+    if "mentor_municipality" in persons:
+        t["mentor_municipality"] = _strings(persons["mentor_municipality"])
     t["people"] = [(role, _strings(persons[role])) for role in ROLE_COLUMNS if role in persons]
 
     if events is not None and len(events):

@@ -169,7 +169,9 @@ class Program:
         ``persons``: one row per person (``id``, ``municipality``,
         ``employment_start``; optional ``unit``, ``hired_on``,
         ``profession_start``, ``prior_experience_months`` and one column per
-        named role: ``EC``, ``1:e``, ``FA``, ``AD``, ``introduktor``, ``mentor``).
+        named role: ``EC``, ``1:e``, ``FA``, ``AD``, ``introduktor``, ``mentor``;
+        the mentor's profile in ``mentor_municipality``,
+        ``mentor_profession_start``, ``mentor_prior_experience_months``).
         ``events``: one row per event (``person``, ``type``, ``ref`` or
         ``item``/``module``/``component``, ``date``, optional ``round``).
         ``leaves``: ``person``, ``from``, ``to`` (inclusive), optional ``kind``.

@@ -45,10 +45,13 @@ def person_records(region: Any) -> List[Dict[str, Any]]:
         r: Dict[str, Any] = {"id": row.id, "municipality": row.municipality,
                              "employment_start": _iso(row.employment_start), "hired_on": _iso(row.hired_on),
                              "prior_experience_months": int(row.prior_experience_months), "people": {}}
-        for role in ("FA", "1:e"):
-            holder = region.persons.loc[region.persons["id"] == row.id, role].iloc[0]
-            if isinstance(holder, str):
-                r["people"][role] = holder
+        me = region.persons[region.persons["id"] == row.id].iloc[0]
+        for role in ("FA", "1:e", "mentor"):
+            if isinstance(me[role], str):
+                r["people"][role] = me[role]
+        if isinstance(me["mentor_municipality"], str):
+            r["mentor"] = {"id": me["mentor"], "municipality": me["mentor_municipality"],
+                           "profession_start": _iso(me["mentor_profession_start"])}
         records[row.id] = r
     for row in region.leaves.itertuples(index=False):
         records[row.person].setdefault("leaves", []).append(
@@ -160,6 +163,8 @@ def test_population_errors_point_into_the_tables(gr: Program) -> None:
         (dict(assignments=pd.DataFrame({"person": ["a"], "item": ["no-such-item"], "codes": ["FA"]})),
          "unknown_reference", "/assignments/0/item"),
         (dict(events=events.assign(type=["item_done", "done", "item_done"])), "invalid_value", "/events/1/type"),
+        (dict(persons=persons.assign(mentor_municipality=[None, "ale"], mentor_profession_start="2010-01-01")),
+         "missing_field", "/persons/1/mentor"),
     ]
     for change, code, path in cases:
         args: Dict[str, Any] = dict(persons=persons, events=events.iloc[:2])
