@@ -93,7 +93,8 @@ def _days(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.
         else:
             raw = series.to_numpy(dtype=object, copy=True)
             raw[pd.isna(raw)] = None
-            if any(isinstance(v, datetime.datetime) for v in raw[:1]):
+            first = next((v for v in raw if v is not None), None)
+            if isinstance(first, datetime.datetime):  # pd.Timestamp too: times are not dates
                 raise ValueError("datetimes")
             values = np.array(raw, dtype="datetime64[D]")
     except (ValueError, TypeError):
@@ -136,10 +137,11 @@ def _person_rows(ids: "npt.NDArray[np.int32]", labels: List[str], column: "pd.Se
 
 
 def _codes_text(series: "pd.Series[Any]") -> "pd.Series[Any]":
-    """Codes as text: lists and tuples joined with commas, strings as they are."""
-    if series.dtype == object and len(series) and not isinstance(series.dropna().iloc[0] if series.notna().any() else "", str):
-        return series.map(lambda v: v if v is None or isinstance(v, str) else ",".join(v))
-    return series
+    """Codes as text: lists and tuples (["EC", "FA"]) joined with commas, text as it is."""
+    present = series.dropna()
+    if series.dtype != object or present.empty or isinstance(present.iloc[0], str):
+        return series
+    return series.map(lambda v: v if v is None or isinstance(v, str) else ",".join(v))
 
 
 def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: Optional["pd.DataFrame"],

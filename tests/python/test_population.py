@@ -188,3 +188,14 @@ def test_an_empty_population(gr: Program) -> None:
     pop = gr.evaluate_population(persons, as_of=D(2026, 1, 1))
     assert len(pop.persons) == 0 and len(pop.items) == 0
     assert np.array_equal(pop.persons.columns[:2], ["person", "experience_months"])
+
+
+def test_codes_as_text_or_lists(gr: Program) -> None:
+    persons = pd.DataFrame({"id": ["a"], "municipality": ["lerum"], "employment_start": ["2026-01-12"], "FA": ["p-9"]})
+    text = pd.DataFrame({"person": ["a", "a"], "item": ["nycklar", "bbic"], "codes": ["EC,FA", "EJ"]})
+    lists = text.assign(codes=[["EC", "FA"], ["EJ"]])
+    one = gr.evaluate_population(persons, assignments=text, as_of=D(2026, 3, 1)).items
+    two = gr.evaluate_population(persons, assignments=lists, as_of=D(2026, 3, 1)).items
+    pd.testing.assert_frame_equal(one, two)
+    nycklar = one[one["item"] == "nycklar"].iloc[0]
+    assert (nycklar["responsible"], one[one["item"] == "bbic"].iloc[0]["state"]) == ("EC,FA", "waived")
