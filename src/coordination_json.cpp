@@ -46,15 +46,17 @@ std::string unplaced_message(UnplacedReason reason, const GroupSpec& spec, Langu
 
 std::string unmatched_message(const UnmatchedAdept& u, const MatchingRules& rules, Language lang) {
     const bool sv = lang == Language::sv;
-    std::string who = "mentor";
-    if (rules.other_municipality) who += sv ? " från en annan kommun" : " from another municipality";
-    if (rules.more_experienced) who += sv ? " med mer erfarenhet" : " with more experience";
+    std::string which;
+    if (rules.other_municipality) which += sv ? " från en annan kommun" : " from another municipality";
+    if (rules.more_experienced) which += sv ? " med mer erfarenhet" : " with more experience";
     if (u.reason == UnmatchedReason::no_eligible_mentor)
-        return sv ? "Ingen " + who + " finns bland de tillgängliga mentorerna."
-                  : "No " + who + " is among the available mentors.";
-    const std::string n = std::to_string(u.eligible_mentors);
-    return sv ? n + " möjliga mentorer (" + who + ") finns, men alla deras platser är tagna."
-              : n + " possible mentors (" + who + ") are available, but all their places are taken.";
+        return sv ? "Ingen mentor" + which + " finns bland de tillgängliga." : "No mentor" + which + " is available.";
+    const int n = u.eligible_mentors;
+    const std::string count = n == 1 ? (sv ? "en möjlig mentor" : "is one possible mentor")
+                                     : std::to_string(n) + (sv ? " möjliga mentorer" : " possible mentors");
+    if (sv) return "Det finns " + count + which + ", men " + (n == 1 ? "dess" : "alla deras") + " platser är tagna.";
+    return std::string("There ") + (n == 1 ? "" : "are ") + count + which + ", but " +
+           (n == 1 ? "its places are" : "all their places are") + " taken.";
 }
 
 }  // namespace
