@@ -25,9 +25,34 @@ Error under(const Error& e, const std::string& prefix) {
     return Error(std::move(problems));
 }
 
-std::vector<Evaluation> evaluate_all(const Program& program, const CoordinationRequest& request) {
+// What the report reads of one person's evaluation. The evaluation itself
+// (checklists, messages) is dropped at once: a national population's
+// evaluations would not fit in memory together.
+struct ComponentFact {
+    Eligibility eligibility = Eligibility::not_yet;
+    std::optional<Period> window;
+};
+struct PersonFacts {
+    int months = 0;                           // experience on as_of
+    std::vector<ComponentFact> components;    // per program component
+    std::vector<CertificateDueEntry> due;     // certificates due
+};
+
+PersonFacts facts_of(const Program& program, const Evaluation& ev, std::size_t person) {
+    PersonFacts f;
+    f.months = ev.experience.months;
+    f.components.resize(program.components().size());
+    for (const auto& r : ev.components)
+        if (auto ci = program.find_component(r.id)) f.components[*ci] = {r.eligibility, r.window};
+    for (const auto& cert : ev.certificates)
+        if (cert.status == CertificateStatus::due && cert.completed_on)
+            f.due.push_back({person, cert.component, *cert.completed_on, cert.certificate_id});
+    return f;
+}
+
+std::vector<PersonFacts> evaluate_all(const Program& program, const CoordinationRequest& request) {
     const std::size_t n = request.persons.size();
-    std::vector<Evaluation> out(n);
+    std::vector<PersonFacts> out(n);
     const EvaluateOptions options{request.language};
     unsigned threads = request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / 32)));
@@ -39,7 +64,7 @@ std::vector<Evaluation> evaluate_all(const Program& program, const CoordinationR
         const std::size_t first = n * t / threads, last = n * (t + 1) / threads;
         for (std::size_t i = first; i < last; ++i) {
             try {
-                out[i] = evaluate(program, request.persons[i], request.as_of, options);
+                out[i] = facts_of(program, evaluate(program, request.persons[i], request.as_of, options), i);
             } catch (...) {
                 failed_at[t] = i;
                 failure[t] = std::current_exception();
@@ -65,14 +90,8 @@ std::vector<Evaluation> evaluate_all(const Program& program, const CoordinationR
     return out;
 }
 
-const ComponentResult* find_result(const Evaluation& ev, const std::string& component) {
-    for (const auto& c : ev.components)
-        if (c.id == component) return &c;
-    return nullptr;
-}
-
 // Due to start in the term: the window is open now, or opens before the term ends.
-bool due_in_term(const ComponentResult& r, const Period& term) {
+bool due_in_term(const ComponentFact& r, const Period& term) {
     if (!r.window) return false;
     if (r.eligibility == Eligibility::eligible) return true;
     return r.eligibility == Eligibility::not_yet && r.window->from < term.until;
@@ -129,7 +148,7 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
             throw Error(ErrorCode::invalid_value, "/mentors/" + std::to_string(i) + "/municipality",
                         "a mentor's municipality is required");
 
-    const std::vector<Evaluation> evs = evaluate_all(program, request);
+    const std::vector<PersonFacts> facts = evaluate_all(program, request);
 
     CoordinationReport report;
     report.program = program.id();
@@ -147,12 +166,12 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
     }
     auto by_id = [&](std::size_t a, std::size_t b) { return persons[a].id < persons[b].id; };
 
-    for (const Component& c : program.components()) {
+    for (std::size_t ci = 0; ci < program.components().size(); ++ci) {
+        const Component& c = program.components()[ci];
         std::vector<std::size_t> due;  // persons due to start this component in the term, by id
         std::vector<WindowPassedEntry> passed;
-        for (std::size_t i = 0; i < evs.size(); ++i) {
-            const ComponentResult* r = find_result(evs[i], c.id);
-            if (!r) continue;
+        for (std::size_t i = 0; i < facts.size(); ++i) {
+            const ComponentFact* r = &facts[i].components[ci];
             if (r->eligibility == Eligibility::window_passed && r->window) passed.push_back({i, c.id, *r->window});
             if (!due_in_term(*r, request.term)) continue;
             due.push_back(i);
@@ -176,7 +195,7 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
             if (c.group_min >= 1) {
                 std::vector<GroupingCandidate> cands;
                 for (std::size_t i : due)
-                    cands.push_back({persons[i].id, persons[i].municipality, find_result(evs[i], c.id)->window->last()});
+                    cands.push_back({persons[i].id, persons[i].municipality, facts[i].components[ci].window->last()});
                 plan.grouping = form_supervision_groups(cands, plan.spec);
             }
             report.supervision.push_back(std::move(plan));
@@ -187,9 +206,9 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
             plan.adepts = due;
             std::vector<MentorAdept> adepts;
             for (std::size_t i : due) {
-                plan.adept_months.push_back(evs[i].experience.months);
-                adepts.push_back({persons[i].id, persons[i].municipality, evs[i].experience.months,
-                                  find_result(evs[i], c.id)->window->last()});
+                plan.adept_months.push_back(facts[i].months);
+                adepts.push_back({persons[i].id, persons[i].municipality, facts[i].months,
+                                  facts[i].components[ci].window->last()});
             }
             std::vector<MentorOffer> offers;
             for (const auto& m : request.mentors) {
@@ -204,10 +223,7 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
         }
     }
 
-    for (std::size_t i = 0; i < evs.size(); ++i)
-        for (const auto& cert : evs[i].certificates)
-            if (cert.status == CertificateStatus::due && cert.completed_on)
-                report.certificates_due.push_back({i, cert.component, *cert.completed_on, cert.certificate_id});
+    for (const auto& f : facts) report.certificates_due.insert(report.certificates_due.end(), f.due.begin(), f.due.end());
 
     std::sort(report.course_starts.begin(), report.course_starts.end(), [&](const StartEntry& a, const StartEntry& b) {
         if (a.window.until != b.window.until) return a.window.until < b.window.until;
