@@ -1,0 +1,156 @@
+// Certificates that travel: an intyg (certificate.hpp) as a W3C Verifiable
+// Credential 2.0 / Open Badges 3.0 OpenBadgeCredential, secured with the W3C
+// Data Integrity cryptosuite eddsa-jcs-2022 (Ed25519 over RFC 8785 JSON
+// Canonicalization), verifiable offline against a list of trusted issuers.
+//
+// The issuer's identity and key always come from the host system: the
+// library never makes a key on its own, never writes one to a message or a
+// log, and has no clock (times are passed in).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "yrkesresan/certificate.hpp"
+
+namespace yrkesresan {
+
+// An Ed25519 signing key. The secret is wiped from memory when the object
+// is destroyed; no function prints it except private_key_multibase(), which
+// exists so that a key set-up tool can store a generated key.
+class SigningKey {
+public:
+    static constexpr std::size_t seed_size = 32;
+
+    // From the 32-byte RFC 8032 private key (seed). Throws Error(invalid_value)
+    // for another size.
+    static SigningKey from_seed(const std::uint8_t* seed, std::size_t size);
+    // From a Multikey private key, "z3u2..." (multicodec ed25519-priv + seed).
+    static SigningKey from_multibase(std::string_view private_key_multibase);
+    // A new random key from libsodium's CSPRNG. Only for an explicit key
+    // set-up step: signing never calls this.
+    static SigningKey generate();
+
+    SigningKey(const SigningKey& other) noexcept;
+    SigningKey& operator=(const SigningKey& other) noexcept;
+    ~SigningKey();
+
+    const std::array<std::uint8_t, 32>& public_key() const noexcept { return public_; }
+    // Multikey public key, "z6Mk...".
+    std::string public_key_multibase() const;
+    // "did:key:z6Mk..." and its verification method "did:key:z6Mk...#z6Mk...".
+    std::string did_key() const;
+    std::string did_key_verification_method() const;
+    // The secret as a Multikey, "z3u2...": handle like the key itself.
+    std::string private_key_multibase() const;
+
+    // For the library's signing code.
+    const std::array<std::uint8_t, 64>& secret_key_bytes() const noexcept { return secret_; }
+
+private:
+    SigningKey() = default;
+    std::array<std::uint8_t, 64> secret_{};  // libsodium's seed || public key
+    std::array<std::uint8_t, 32> public_{};
+};
+
+// The issuing organisation, as the credential names it (Open Badges Profile).
+struct IssuerProfile {
+    std::string id;     // a URI: https URL or DID (issuer.id); required
+    std::string name;   // issuer.name; required
+    std::string url;    // optional homepage (issuer.url)
+    std::string email;  // optional contact (issuer.email)
+};
+
+struct SignOptions {
+    // The URL of the key (proof.verificationMethod); empty: the key's did:key.
+    std::string verification_method;
+    // xsd:dateTimeStamp, e.g. "2026-11-02T09:00:00Z" (validFrom); empty: the
+    // completion date at 00:00:00Z, so that signing is deterministic.
+    std::string valid_from;
+    // proof.created, xsd:dateTimeStamp; empty: valid_from.
+    std::string created;
+};
+
+// The OpenBadgeCredential of `certificate`, unsigned, in canonical (JCS) form.
+std::string open_badge_credential(const Certificate& certificate, const IssuerProfile& issuer,
+                                  const SignOptions& options = {});
+
+// The OpenBadgeCredential of `certificate` with an eddsa-jcs-2022 proof, in
+// canonical (JCS) form. Deterministic: the same certificate, issuer, key and
+// options give the same bytes (Ed25519 signatures are deterministic). Throws
+// Error(invalid_value) for a missing issuer id or name, or a malformed time.
+std::string sign_certificate(const Certificate& certificate, const IssuerProfile& issuer, const SigningKey& key,
+                             const SignOptions& options = {});
+
+// One issuer the host trusts, with the keys it may sign with.
+struct TrustedKey {
+    std::string public_key_multibase;  // "z6Mk..."
+    // The URL a proof names for this key; empty: the key's did:key method.
+    std::string verification_method;
+};
+struct TrustedIssuer {
+    std::string id;    // issuer.id as the credentials carry it
+    std::string name;  // for the host's display; not compared
+    std::vector<TrustedKey> keys;
+};
+
+// Reads a trusted-issuer list:
+// {"issuers": [{"id": "...", "name": "...", "keys": [{"publicKeyMultibase":
+// "z6Mk...", "verificationMethod": "..."}]}]} ("verificationMethod" optional).
+// Throws Error with a JSON Pointer to the problem.
+std::vector<TrustedIssuer> trusted_issuers_from_json(std::string_view json);
+
+// Why a credential was or was not accepted. Stable snake_case names.
+enum class VerifyStatus {
+    ok,
+    malformed,          // not JSON, duplicate keys, or not a credential of this format
+    wrong_cryptosuite,  // a proof other than DataIntegrityProof / eddsa-jcs-2022
+    unknown_issuer,     // the issuer, or its key, is not on the trusted list
+    bad_signature,      // the signature does not match the content
+    not_yet_valid,      // validFrom (or proof.created) after the time of verification
+    expired,            // validUntil (or proof.expires) before the time of verification
+};
+std::string_view to_string(VerifyStatus status) noexcept;
+
+struct VerifyOptions {
+    // The time of verification, xsd:dateTimeStamp ("2026-11-22T10:00:00Z");
+    // required: the library has no clock.
+    std::string now;
+};
+
+struct VerificationResult {
+    VerifyStatus status = VerifyStatus::malformed;
+    std::string message;  // English; never quotes the credential
+    // Set when the credential could be read (for ok: verified).
+    std::string credential_id, issuer_id, issuer_name, valid_from;
+    // The certificate's content (Certificate::content_json), canonical JSON;
+    // only when ok.
+    std::string content_json;
+
+    bool ok() const noexcept { return status == VerifyStatus::ok; }
+    // {"status", "message", "credential_id", "issuer_id", "issuer_name",
+    //  "valid_from", "content": {...} | null}
+    std::string to_json() const;
+};
+
+// Verifies a signed OpenBadgeCredential against the trusted issuers. Checks,
+// in order: strict JSON, the credential's shape, the cryptosuite, the issuer
+// and key, the signature, the validity period. Never throws for a bad
+// credential (that is a status); throws Error(invalid_value) for bad options.
+VerificationResult verify_credential(std::string_view credential_json, const std::vector<TrustedIssuer>& trusted,
+                                     const VerifyOptions& options);
+
+// A printable certificate (HTML with print CSS, Swedish) of a signed
+// credential: what it attests, the issuer, and how to verify it. The page
+// embeds the credential itself. It does not verify: verify first.
+std::string certificate_html(std::string_view credential_json);
+
+// RFC 8785 (JCS) canonical form of JSON text, read strictly (no duplicate
+// keys, UTF-8 only). Throws Error(parse_error | limit_exceeded | invalid_value).
+std::string canonicalize_json(std::string_view json_text);
+
+}  // namespace yrkesresan

@@ -1,0 +1,279 @@
+// Verifying an OpenBadgeCredential against the host's trusted issuers.
+//
+// Two readings of the same checks: text that is already canonical (what the
+// library writes, with no escapes) is read in place (CanonicalView), which
+// keeps verification close to the cost of Ed25519 itself; any other text is
+// read into a JsonValue and proved with the generic eddsa-jcs-2022 code.
+// Both give the same answers (tests/test_credential.cpp holds them to it).
+#include <nlohmann/json.hpp>
+
+#include "canonical_view.hpp"
+#include "credential_format.hpp"
+#include "crypto.hpp"
+#include "data_integrity.hpp"
+#include "date_time.hpp"
+#include "jcs.hpp"
+#include "yrkesresan/credential.hpp"
+
+namespace yrkesresan {
+namespace detail {
+namespace {
+
+// Credentials are small; a megabyte is far beyond any intyg.
+constexpr InputLimits credential_limits{1u << 20, 32};
+
+// ---- what the checks need of a node, for both readings ----------------------
+
+bool has_type(const JsonValue& object, std::string_view type) {
+    const JsonValue* t = object.find("type");
+    if (!t) return false;
+    if (t->is_string()) return t->str() == type;
+    if (!t->is_array()) return false;
+    for (const auto& item : t->items())
+        if (item.is_string() && item.str() == type) return true;
+    return false;
+}
+bool has_type(const CanonicalView& object, std::string_view type) {
+    const auto t = object.find("type");
+    if (!t) return false;
+    if (t->is_string()) return t->str() == type;
+    bool found = false;
+    t->for_each_item([&](CanonicalView item) { found = found || (item.is_string() && item.str() == type); });
+    return found;
+}
+
+bool non_empty_array(const JsonValue& v) { return v.is_array() && !v.items().empty(); }
+bool non_empty_array(const CanonicalView& v) { return v.is_array() && v.item_count() > 0; }
+
+bool is_credential_context(const JsonValue& v) { return v == JsonValue::array({vc_context_v2, ob_context_v3}); }
+bool is_credential_context(const CanonicalView& v) {
+    return v.text() == std::string("[\"") + vc_context_v2 + "\",\"" + ob_context_v3 + "\"]";
+}
+
+bool same_value(const JsonValue& a, const JsonValue& b) { return a == b; }
+bool same_value(const CanonicalView& a, const CanonicalView& b) { return a.text() == b.text(); }  // both canonical
+
+template <class P>
+bool non_empty_string(const P& v) {
+    return v && v->is_string() && !v->str().empty();
+}
+template <class P>
+bool is_time(const P& v) {
+    return v && v->is_string() && parse_date_time_stamp(v->str());
+}
+
+// ---- the checks -------------------------------------------------------------
+
+// The credential's shape; an empty string when it is sound.
+template <class Node>
+std::string shape_problem(const Node& doc) {
+    if (!doc.is_object()) return "the credential is not a JSON object";
+    const auto context = doc.find("@context");
+    if (!context || !is_credential_context(*context)) return "@context is not [VC 2.0, Open Badges 3.0.3]";
+    if (!has_type(doc, "VerifiableCredential") || !has_type(doc, "OpenBadgeCredential"))
+        return "type does not name VerifiableCredential and OpenBadgeCredential";
+    if (!non_empty_string(doc.find("id"))) return "the credential has no id";
+    if (!non_empty_string(doc.find("name"))) return "the credential has no name";
+    const auto issuer = doc.find("issuer");
+    if (!issuer || !issuer->is_object() || !non_empty_string(issuer->find("id")) || !has_type(*issuer, "Profile") ||
+        !non_empty_string(issuer->find("name")))
+        return "issuer is not a Profile with id and name";
+    if (!is_time(doc.find("validFrom"))) return "validFrom is missing or not an xsd:dateTimeStamp";
+    if (doc.find("validUntil") && !is_time(doc.find("validUntil"))) return "validUntil is not an xsd:dateTimeStamp";
+    const auto subject = doc.find("credentialSubject");
+    if (!subject || !subject->is_object() || !has_type(*subject, "AchievementSubject"))
+        return "credentialSubject is not an AchievementSubject";
+    const auto identifier = subject->find("identifier");
+    if (!non_empty_string(subject->find("id")) && !(identifier && non_empty_array(*identifier)))
+        return "credentialSubject has neither id nor identifier";
+    const auto achievement = subject->find("achievement");
+    if (!achievement || !achievement->is_object() || !has_type(*achievement, "Achievement") ||
+        !non_empty_string(achievement->find("id")) || !non_empty_string(achievement->find("name")) ||
+        !achievement->find_string("description") || !achievement->find("criteria") || !achievement->find("criteria")->is_object())
+        return "the achievement lacks id, type, name, description or criteria";
+    if (const auto content = doc.find(content_member); content && !content->is_object())
+        return "the certificate content is not an object";
+    const auto proof = doc.find("proof");
+    if (!proof) return "the credential has no proof";
+    if (proof->is_array()) return "proof sets (several proofs) are not supported";
+    if (!proof->is_object()) return "proof is not an object";
+    if (!proof->find_string("type") || !proof->find_string("cryptosuite")) return "the proof names no type or cryptosuite";
+    return {};
+}
+
+// A proof's own fields, once the cryptosuite is known.
+template <class Node>
+std::string proof_problem(const Node& doc, const Node& proof) {
+    const auto purpose = proof.find_string("proofPurpose");
+    if (!purpose || *purpose != "assertionMethod") return "proofPurpose is not assertionMethod";
+    if (!non_empty_string(proof.find("verificationMethod"))) return "the proof names no verificationMethod";
+    const auto context = proof.find("@context");
+    if (!context || !same_value(*context, *doc.find("@context"))) return "the proof's @context differs from the credential's";
+    if (proof.find("created") && !is_time(proof.find("created"))) return "proof.created is not an xsd:dateTimeStamp";
+    if (proof.find("expires") && !is_time(proof.find("expires"))) return "proof.expires is not an xsd:dateTimeStamp";
+    const auto value = proof.find_string("proofValue");
+    if (!value) return "the proof has no proofValue";
+    return {};
+}
+
+// ---- the proof, by reading --------------------------------------------------
+
+ProofCheck check_proof(const JsonValue& doc, const Bytes32& public_key) { return verify_proof(doc, public_key); }
+
+// eddsa-jcs-2022 verification on canonical text: the document without its
+// proof, and the proof without its value, are the text with one member cut
+// out. proof_problem has checked that the proof's @context is the
+// document's, so neither needs a replacement (3.3.2 step 4).
+ProofCheck check_proof(const CanonicalView& doc, const Bytes32& public_key) {
+    const auto without = [](const CanonicalView& object, std::string_view key, std::string& out) {
+        bool first = true, cut = false;
+        object.for_each_member([&](std::string_view k, CanonicalView, std::size_t begin, std::size_t end) {
+            if (cut || k != key) {
+                first = false;
+                return;
+            }
+            const std::string_view t = object.text();
+            // With the comma before it, or (as the first member) the one after.
+            const std::size_t from = first ? begin : begin - 1;
+            const std::size_t to = first && t[end] == ',' ? end + 1 : end;
+            out.append(t.substr(0, from));
+            out.append(t.substr(to));
+            cut = true;
+        });
+        return cut;
+    };
+    const auto proof = doc.find("proof");
+    std::string document, config;
+    document.reserve(doc.text().size());
+    if (!proof || !without(doc, "proof", document) || !without(*proof, "proofValue", config)) return ProofCheck::malformed;
+    const std::string_view value = *proof->find_string("proofValue");
+    if (value.size() < 2 || value[0] != 'z') return ProofCheck::malformed;
+    const auto bytes = base58btc_decode(value.substr(1));
+    if (!bytes || bytes->size() != 64) return ProofCheck::malformed;
+    Bytes64 signature{};
+    std::copy(bytes->begin(), bytes->end(), signature.begin());
+    const auto proof_hash = sha256_bytes(config), document_hash = sha256_bytes(document);
+    std::uint8_t data[64];
+    std::copy(proof_hash.begin(), proof_hash.end(), data);
+    std::copy(document_hash.begin(), document_hash.end(), data + 32);
+    return ed25519_verify(data, sizeof data, signature, public_key) ? ProofCheck::ok : ProofCheck::bad_signature;
+}
+
+std::string content_text(const JsonValue& content) { return jcs(content); }
+std::string content_text(const CanonicalView& content) { return std::string(content.text()); }
+
+VerificationResult fail(VerificationResult r, VerifyStatus status, std::string message) {
+    r.status = status;
+    r.message = std::move(message);
+    r.content_json.clear();
+    return r;
+}
+
+template <class Node>
+VerificationResult verify(const Node& doc, const std::vector<TrustedIssuer>& trusted, const Instant& now) {
+    VerificationResult r;
+    if (std::string problem = shape_problem(doc); !problem.empty())
+        return fail(std::move(r), VerifyStatus::malformed, std::move(problem));
+    const auto issuer_node = doc.find("issuer");
+    const auto proof_node = doc.find("proof");
+    const auto& issuer = *issuer_node;
+    const auto& proof = *proof_node;
+    r.credential_id = std::string(doc.find("id")->str());
+    r.issuer_id = std::string(issuer.find("id")->str());
+    r.issuer_name = std::string(issuer.find("name")->str());
+    r.valid_from = std::string(doc.find("validFrom")->str());
+
+    if (*proof.find_string("type") != "DataIntegrityProof" || *proof.find_string("cryptosuite") != "eddsa-jcs-2022")
+        return fail(std::move(r), VerifyStatus::wrong_cryptosuite, "the proof is not DataIntegrityProof with eddsa-jcs-2022");
+    if (std::string problem = proof_problem(doc, proof); !problem.empty())
+        return fail(std::move(r), VerifyStatus::malformed, std::move(problem));
+
+    // The issuer must be trusted, and the proof's key one of its keys.
+    const TrustedIssuer* known = nullptr;
+    for (const auto& t : trusted)
+        if (t.id == r.issuer_id) known = &t;
+    if (!known) return fail(std::move(r), VerifyStatus::unknown_issuer, "the issuer is not on the trusted list");
+    const std::string_view method = *proof.find_string("verificationMethod");
+    std::optional<Bytes32> public_key;
+    for (const auto& k : known->keys) {
+        const bool named = k.verification_method.empty()
+                               ? method == "did:key:" + k.public_key_multibase + "#" + k.public_key_multibase
+                               : method == k.verification_method;
+        if (named) public_key = parse_ed25519_public_multibase(k.public_key_multibase);
+        if (public_key) break;
+    }
+    if (!public_key)
+        return fail(std::move(r), VerifyStatus::unknown_issuer, "the proof's verificationMethod is not a trusted key of the issuer");
+
+    switch (check_proof(doc, *public_key)) {
+        case ProofCheck::ok: break;
+        case ProofCheck::wrong_cryptosuite:
+            return fail(std::move(r), VerifyStatus::wrong_cryptosuite, "the proof is not eddsa-jcs-2022");
+        case ProofCheck::bad_signature:
+            return fail(std::move(r), VerifyStatus::bad_signature, "the signature does not match the credential");
+        case ProofCheck::malformed:
+            return fail(std::move(r), VerifyStatus::malformed, "the proof value is not a multibase base58btc Ed25519 signature");
+    }
+
+    // Times, once the signature vouches for them.
+    const auto at = [&](const Node& object, std::string_view key) {
+        const auto s = object.find_string(key);
+        return s ? parse_date_time_stamp(*s) : std::nullopt;
+    };
+    if (now < *at(doc, "validFrom")) return fail(std::move(r), VerifyStatus::not_yet_valid, "validFrom is after the time of verification");
+    if (const auto created = at(proof, "created"); created && now < *created)
+        return fail(std::move(r), VerifyStatus::not_yet_valid, "the proof was created after the time of verification");
+    if (const auto until = at(doc, "validUntil"); until && *until < now)
+        return fail(std::move(r), VerifyStatus::expired, "validUntil is before the time of verification");
+    if (const auto expires = at(proof, "expires"); expires && *expires < now)
+        return fail(std::move(r), VerifyStatus::expired, "the proof expired before the time of verification");
+
+    r.status = VerifyStatus::ok;
+    r.message = "verified";
+    if (const auto content = doc.find(content_member)) r.content_json = content_text(*content);
+    return r;
+}
+
+Instant verification_time(const VerifyOptions& options) {
+    const auto now = parse_date_time_stamp(options.now);
+    if (!now) throw Error(ErrorCode::invalid_value, "", "the time of verification ('now') is not an xsd:dateTimeStamp");
+    return *now;
+}
+
+}  // namespace
+
+VerificationResult verify_credential_general(std::string_view credential_json, const std::vector<TrustedIssuer>& trusted,
+                                             const VerifyOptions& options) {
+    const Instant now = verification_time(options);
+    JsonValue doc;
+    try {
+        doc = read_json_borrowed(credential_json, credential_limits);  // credential_json outlives doc
+    } catch (const Error& e) {
+        return fail(VerificationResult{}, VerifyStatus::malformed, e.message());
+    }
+    return verify(doc, trusted, now);
+}
+
+}  // namespace detail
+
+VerificationResult verify_credential(std::string_view credential_json, const std::vector<TrustedIssuer>& trusted,
+                                     const VerifyOptions& options) {
+    detail::CanonicalIndex index;
+    if (detail::is_plain_canonical_json(credential_json, detail::credential_limits, index))
+        return detail::verify(detail::CanonicalView(credential_json, index), trusted, detail::verification_time(options));
+    return detail::verify_credential_general(credential_json, trusted, options);
+}
+
+std::string VerificationResult::to_json() const {
+    nlohmann::json j = {{"status", std::string(yrkesresan::to_string(status))},
+                        {"message", message},
+                        {"credential_id", credential_id},
+                        {"issuer_id", issuer_id},
+                        {"issuer_name", issuer_name},
+                        {"valid_from", valid_from},
+                        {"content", nullptr}};
+    if (!content_json.empty()) j["content"] = nlohmann::json::parse(content_json);
+    return j.dump();
+}
+
+}  // namespace yrkesresan
