@@ -50,7 +50,7 @@ Certificate issue_certificate(const Program& program, const PersonRecord& person
     const detail::ProgramData& data = program.data();
     const auto ci = program.find_component(component);
     if (!ci || !data.components[*ci].certificate)
-        throw Error(ErrorCode::unknown_reference, "", "the program has no component '" + std::string(component) + "' with a certificate");
+        throw Error(ErrorCode::unknown_reference, "", "the program has no component with this id and a certificate");
     const Component& c = data.components[*ci];
 
     detail::Diagnostics diag;

@@ -21,7 +21,7 @@ ComponentFacts collect_component_facts(const ProgramData& program, const PersonR
         if (e.type == EventType::module_attended || e.type == EventType::homework_submitted) {
             auto m = program.module_index.find(e.ref);
             if (m == program.module_index.end()) {
-                diag.add(ErrorCode::unknown_reference, path + "/module", "no module '" + e.ref + "' in the program");
+                diag.add(ErrorCode::unknown_reference, path + "/module", "no module with this id in the program");
                 continue;
             }
             const Module& module = program.modules[m->second];
@@ -49,14 +49,14 @@ ComponentFacts collect_component_facts(const ProgramData& program, const PersonR
         if (e.type == EventType::session_attended) {
             if (!known || (kind != Component::Kind::supervision && kind != Component::Kind::annual)) {
                 diag.add(ErrorCode::unknown_reference, path + "/component",
-                         "no supervision or annual activity '" + e.ref + "' in the program");
+                         "no supervision or annual activity with this id in the program");
                 continue;
             }
             f.sessions[c->second].push_back(e.date);
         } else {  // certificate_issued
             if (!known || !program.components[c->second].certificate) {
                 diag.add(ErrorCode::unknown_reference, path + "/component",
-                         "no component '" + e.ref + "' with a certificate in the program");
+                         "no component with this id and a certificate in the program");
                 continue;
             }
             auto& first = f.issued[c->second];

@@ -114,7 +114,7 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
             auto entry = plan.find(e.ref, program, person, &removed);
             if (!entry) {
                 if (!removed) {
-                    diag.add(ErrorCode::unknown_reference, path + "/item", "no item '" + e.ref + "' in the plan");
+                    diag.add(ErrorCode::unknown_reference, path + "/item", "no item with this id in the plan");
                     continue;
                 }
                 const Item& item = program.items[*program_handle.find_item(e.ref)];
@@ -127,7 +127,9 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
             auto& d = done[*entry];
             if (d != not_done) {
                 const auto v = view(plan.entries[*entry], program, person);
-                ev.warnings.push_back({"duplicate_event", message("duplicate_event", lang, {{"item", v.label}}), v.source,
+                // An added item's label is the person's plan: never put it in a message.
+                const std::string label = plan.entries[*entry].item >= 0 ? v.label : message("added_item", lang);
+                ev.warnings.push_back({"duplicate_event", message("duplicate_event", lang, {{"item", label}}), v.source,
                                        v.id, e.date});
             }
             d = std::min(d, e.date.day_number());
@@ -164,6 +166,7 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
     // Results per checklist, and the facts that contradict prerequisites.
     bool fa_needed = false, forste_needed = false;
     std::optional<Date> fa_due, forste_due;
+    SourceRef fa_source, forste_source;  // the rule behind the first such item
     auto sooner = [](std::optional<Date>& acc, std::optional<Date> d) {
         if (d && (!acc || *d < *acc)) acc = d;
     };
@@ -223,10 +226,12 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
             }
             if (open) {
                 if (entry.codes.has(Role::FA)) {
+                    if (!fa_needed) fa_source = program.checklists[entry.checklist].source;
                     fa_needed = true;
                     sooner(fa_due, ir.due);
                 }
                 if (entry.codes.has(Role::forste)) {
+                    if (!forste_needed) forste_source = program.checklists[entry.checklist].source;
                     forste_needed = true;
                     sooner(forste_due, ir.due);
                 }
@@ -255,12 +260,12 @@ Evaluation evaluate(const Program& program_handle, const PersonRecord& person, D
 
     // R3: FA needs a named fadder, 1:e a named 1:e.
     if (fa_needed && !person.people.count("FA")) {
-        ev.warnings.push_back({"fadder_not_named", message("fadder_not_named", lang), {}, "FA", std::nullopt});
+        ev.warnings.push_back({"fadder_not_named", message("fadder_not_named", lang), fa_source, "FA", std::nullopt});
         ev.actions.push_back({Role::EC, Action::Kind::name_role_holder, message("action_name_fadder", lang), fa_due, "", "",
                               "", std::nullopt});
     }
     if (forste_needed && !person.people.count("1:e")) {
-        ev.warnings.push_back({"forste_not_named", message("forste_not_named", lang), {}, "1:e", std::nullopt});
+        ev.warnings.push_back({"forste_not_named", message("forste_not_named", lang), forste_source, "1:e", std::nullopt});
         ev.actions.push_back({Role::EC, Action::Kind::name_role_holder, message("action_name_forste", lang), forste_due,
                               "", "", "", std::nullopt});
     }

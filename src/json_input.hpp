@@ -34,6 +34,11 @@ public:
         problems_.push_back(Problem{code, std::move(path), std::move(message)});
     }
     bool empty() const noexcept { return problems_.empty(); }
+    // Hands every problem but those with `code` to another collector.
+    void forward_except(ErrorCode code, Diagnostics& to) const {
+        for (const auto& p : problems_)
+            if (p.code != code) to.problems_.push_back(p);
+    }
     void throw_if_any() {
         if (!problems_.empty()) throw Error(std::move(problems_));
     }

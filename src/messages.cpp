@@ -27,6 +27,7 @@ constexpr std::array templates = {
     Template{"event_for_removed_item",
              "{item} är borttagen ur planen men har markerats klar {date}.",
              "{item} is removed from the plan but was marked done on {date}."},
+    Template{"added_item", "En tillagd punkt", "An added item"},
     Template{"action_assign_codes",
              "Fyll i ansvar för {n} punkter i {checklist}",
              "Assign responsibility for {n} items in {checklist}"},

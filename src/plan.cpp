@@ -27,9 +27,9 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
         const std::string path = "/plan/removed_items/" + std::to_string(i);
         auto it = program.item_index.find(plan.removed_items[i]);
         if (it == program.item_index.end())
-            diag.add(ErrorCode::unknown_reference, path, "no item '" + plan.removed_items[i] + "' to remove");
+            diag.add(ErrorCode::unknown_reference, path, "no item with this id to remove");
         else if (removed[it->second])
-            diag.add(ErrorCode::duplicate_id, path, "item '" + plan.removed_items[i] + "' removed twice");
+            diag.add(ErrorCode::duplicate_id, path, "the item is removed twice");
         else
             removed[it->second] = true;
     }
@@ -44,12 +44,12 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
         const auto& a = plan.added_items[i];
         const std::string path = "/plan/added_items/" + std::to_string(i);
         if (program.item_index.count(a.id))
-            diag.add(ErrorCode::duplicate_id, path + "/id", "item id '" + a.id + "' already exists in the program");
+            diag.add(ErrorCode::duplicate_id, path + "/id", "an item with this id already exists in the program");
         for (std::size_t k = 0; k < i; ++k)
-            if (plan.added_items[k].id == a.id) diag.add(ErrorCode::duplicate_id, path + "/id", "item id '" + a.id + "' added twice");
+            if (plan.added_items[k].id == a.id) diag.add(ErrorCode::duplicate_id, path + "/id", "an item with this id is added twice");
         auto c = program.checklist_index.find(a.checklist);
         if (c == program.checklist_index.end()) {
-            diag.add(ErrorCode::unknown_reference, path + "/checklist", "no checklist '" + a.checklist + "' in the program");
+            diag.add(ErrorCode::unknown_reference, path + "/checklist", "no checklist with this id in the program");
             continue;
         }
         const Checklist& list = program.checklists[c->second];
@@ -66,7 +66,7 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
                     found = true;
                 }
             if (!found) {
-                diag.add(ErrorCode::unknown_reference, path + "/section", "no section '" + a.section + "' in the checklist");
+                diag.add(ErrorCode::unknown_reference, path + "/section", "no section with this id in the checklist");
                 continue;
             }
         }
@@ -101,7 +101,7 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
         auto e = out.find(id, program, person, &was_removed);
         if (!e) {
             diag.add(ErrorCode::unknown_reference, path,
-                     was_removed ? "item '" + id + "' is removed from the plan" : "no item '" + id + "' in the plan");
+                     was_removed ? "the item is removed from the plan" : "no item with this id in the plan");
             continue;
         }
         out.entries[*e].codes = codes;

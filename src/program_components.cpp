@@ -106,7 +106,10 @@ void read_modules(const ObjectReader& r, Component& c, std::uint32_t component, 
                 diag.add(ErrorCode::duplicate_id, mr.path("id"), "module id used twice");
             m.id = std::move(*id);
         }
-        if (auto l = mr.string("label", true)) m.label = std::move(*l);
+        if (auto l = mr.string("label", true)) {
+            if (l->empty()) diag.add(ErrorCode::invalid_value, mr.path("label"), "must not be empty");
+            m.label = std::move(*l);
+        }
         m.content = read_strings(mr, "content", diag);
         m.material = read_strings(mr, "material", diag);
         m.tasks = read_strings(mr, "tasks", diag);
@@ -219,7 +222,8 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
     for (auto it = j.begin(); it != j.end(); ++it)
         if (std::find(fields.begin(), fields.end(), it.key()) == fields.end())
             diag.add(ErrorCode::unknown_field, path + "/" + json_pointer_token(it.key()), "field not defined for this kind");
-    ObjectReader r(j, path, diag, {"id", "kind", "label", "source", "target", "window", "modules", "module_hours",
+    Diagnostics own;  // the reader's problems but unknown fields, reported above per kind
+    ObjectReader r(j, path, own, {"id", "kind", "label", "source", "target", "window", "modules", "module_hours",
                                    "module_hours_source", "certificate", "sessions", "session_hours", "group",
                                    "other_municipality", "more_experienced", "hours_per_week", "per_year", "at_least"});
     const auto index = static_cast<std::uint32_t>(p.components.size());
@@ -229,7 +233,10 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
             diag.add(ErrorCode::duplicate_id, r.path("id"), "component id used twice");
         c.id = std::move(*id);
     }
-    if (auto l = r.string("label", true)) c.label = std::move(*l);
+    if (auto l = r.string("label", true)) {
+        if (l->empty()) diag.add(ErrorCode::invalid_value, r.path("label"), "must not be empty");
+        c.label = std::move(*l);
+    }
     read_source(r, &c.source, diag);
     c.target = read_target(r, diag);
     const bool windowed = c.kind != Component::Kind::annual;
@@ -301,6 +308,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
             c.at_least = r.boolean("at_least").value_or(false);
             break;
     }
+    own.forward_except(ErrorCode::unknown_field, diag);
     p.components.push_back(std::move(c));
 }
 
@@ -318,8 +326,14 @@ void read_components(const ObjectReader& root, ProgramData& p, Diagnostics& diag
                            {"id", "label", "value", "window", "source"});
             if (!r.ok()) continue;
             Recommendation rec;
-            if (auto id = r.id("id", true)) rec.id = std::move(*id);
-            if (auto l = r.string("label", true)) rec.label = std::move(*l);
+            if (auto id = r.id("id", true)) {
+                if (!is_valid_id(*id)) diag.add(ErrorCode::invalid_value, r.path("id"), "ids are lowercase ASCII without spaces");
+                rec.id = std::move(*id);
+            }
+            if (auto l = r.string("label", true)) {
+                if (l->empty()) diag.add(ErrorCode::invalid_value, r.path("label"), "must not be empty");
+                rec.label = std::move(*l);
+            }
             const json* v = r.find("value");
             if (!v || !v->is_number()) diag.add(ErrorCode::wrong_type, r.path("value"), "expected a number");
             else rec.value = v->get<double>();

@@ -28,9 +28,16 @@ std::unordered_map<std::string, Location> locate_items(const json& def) {
     return where;
 }
 
+// The id of an object, or "" when it has none or a non-string one.
+std::string id_of(const json& e) {
+    if (!e.is_object()) return "";
+    auto it = e.find("id");
+    return it != e.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 json* find_by_id(json& array, const std::string& id) {
     for (auto& e : array)
-        if (e.is_object() && e.value("id", std::string()) == id) return &e;
+        if (!id.empty() && id_of(e) == id) return &e;
     return nullptr;
 }
 
@@ -157,6 +164,7 @@ json apply_overlay(const json& base, const json& overlay) {
             auto checklist = sr.id("checklist", true);
             auto id = sr.id("id", true);
             auto label = sr.string("label", true);
+            if (label && label->empty()) diag.add(ErrorCode::invalid_value, sr.path("label"), "must not be empty");
             if (const json* s = sr.object("source")) {
                 SourceRef ignored;
                 ItemReader::check_source(*s, sr.path("source"), diag, &ignored);
@@ -191,9 +199,11 @@ json apply_overlay(const json& base, const json& overlay) {
             check_new_item(a, path, {"checklist", "section"}, existing, known, diag);
             note_added(a, path);
             if (!a.is_object()) continue;
-            ObjectReader ar(a, path, diag, {"checklist", "section", "id", "label", "comment", "responsible", "due", "requires", "source"});
+            Diagnostics quiet;  // unknown fields were reported by check_new_item
+            ObjectReader ar(a, path, quiet, {"checklist", "section", "id", "label", "comment", "responsible", "due", "requires", "source"});
             auto checklist = ar.id("checklist", true);
             auto section = ar.id("section");
+            if (!quiet.empty()) quiet.forward_except(ErrorCode::unknown_field, diag);
             if (!checklist) continue;
             json* list = find_by_id(lists, *checklist);
             if (!list) {
@@ -237,7 +247,7 @@ json apply_overlay(const json& base, const json& overlay) {
         for (auto& section : list["sections"]) {
             json kept = json::array();
             for (auto& item : section["items"]) {
-                if (removed.count(item.value("id", std::string()))) continue;
+                if (removed.count(id_of(item))) continue;
                 drop_removed(item);
                 kept.push_back(std::move(item));
             }

@@ -67,3 +67,30 @@ TEST_CASE("overlays are checked like programs: codes, places, order, target", "[
     const Program unit = gr().with_overlay(overlay({{"level", "unit"}}).dump());
     CHECK(expect_error([&] { unit.with_overlay(overlay(json::object()).dump()); }).path() == "/level");
 }
+
+TEST_CASE("an overlay's odd values get typed errors, each reported once", "[R3][layering][errors]") {
+    for (const json& bad_id : {json(nullptr), json(7), json::array({"x"})}) {
+        const json add = {{"checklist", "introduktion"}, {"section", "tjansten"}, {"id", bad_id}, {"label", "Ny"}};
+        const Error e = expect_error([&] { gr().with_overlay(overlay({{"add_items", {add}}}).dump()); });
+        CHECK(e.path() == "/add_items/0/id");
+        const json section = {{"checklist", "introduktion"}, {"id", "ny-sektion"}, {"label", "Ny"},
+                              {"items", {{{"id", bad_id}, {"label", "Ny"}}}}};
+        CHECK(expect_error([&] { gr().with_overlay(overlay({{"add_sections", {section}}}).dump()); }).path() ==
+              "/add_sections/0/items/0/id");
+    }
+    const json add = {{"checklist", "introduktion"}, {"section", "tjansten"}, {"id", "ny"}, {"label", "Ny"}, {"colour", 1}};
+    const Error e = expect_error([&] { gr().with_overlay(overlay({{"add_items", {add}}}).dump()); });
+    CHECK(e.problems().size() == 1);
+    CHECK(e.path() == "/add_items/0/colour");
+    const json section = {{"checklist", "introduktion"}, {"id", "ny-sektion"}, {"label", ""}, {"items", json::array()}};
+    CHECK(expect_error([&] { gr().with_overlay(overlay({{"add_sections", {section}}}).dump()); }).path() ==
+          "/add_sections/0/label");
+}
+
+TEST_CASE("a field a component's kind does not define is reported once", "[R9][errors]") {
+    json def = json::parse(gr().to_json());
+    def["components"][2]["sessions"] = 3;  // the mentor component has no sessions
+    const Error e = expect_error([&] { Program::from_json(def.dump()); });
+    CHECK(e.problems().size() == 1);
+    CHECK(e.path() == "/components/2/sessions");
+}
