@@ -336,6 +336,88 @@ static void certificate_issue(void) {
     yr_program_free(gr);
 }
 
+static void credentials(void) {
+    unsigned char seed[32] = {0};
+    yr_signing_key *key = (yr_signing_key *)&key;
+    yr_program *gr = NULL;
+    char *out = (char *)&out;
+    yr_credential_options options = {99, "x", "x", "x", "x", "x", "x"};
+    yr_credential_options bad_version = {0, NULL, NULL, NULL, NULL, NULL, NULL};
+    const char *c = "introduktionsprogram";
+    const char *id = "https://www.kungalv.se/socialtjansten";
+    const char *trusted = "{\"issuers\": []}";
+
+    CHECK_CODE(yr_signing_key_from_seed(NULL, 32, &key), YR_EINVALID);
+    CHECK(key == NULL);
+    CHECK_CODE(yr_signing_key_from_seed(seed, 31, &key), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "seed_size") != NULL);
+    CHECK_CODE(yr_signing_key_from_seed(seed, 32, NULL), YR_EINVALID);
+    CHECK_CODE(yr_signing_key_from_multibase(NULL, &key), YR_EINVALID);
+    CHECK_CODE(yr_signing_key_from_multibase("z3u2-not-a-key", &key), YR_EFORMAT);
+    CHECK(strstr(yr_error_last()->message, "not-a-key") == NULL); /* never repeats a key */
+    CHECK_CODE(yr_signing_key_from_multibase("z", NULL), YR_EINVALID);
+    CHECK_CODE(yr_signing_key_generate(NULL), YR_EINVALID);
+    yr_signing_key_free(NULL);
+    CHECK(yr_signing_key_public_multibase(NULL) == NULL);
+    CHECK(yr_error_last()->code == YR_EINVALID);
+    CHECK(yr_signing_key_verification_method(NULL) == NULL);
+    CHECK_CODE(yr_signing_key_private_multibase(NULL, &out), YR_EINVALID);
+    CHECK(out == NULL);
+
+    CHECK_CODE(yr_credential_options_init(NULL, YR_CREDENTIAL_OPTIONS_VERSION), YR_EINVALID);
+    CHECK_CODE(yr_credential_options_init(&options, 0), YR_EINVALID);
+    CHECK_CODE(yr_credential_options_init(&options, YR_CREDENTIAL_OPTIONS_VERSION + 1), YR_EINVALID);
+    CHECK_CODE(yr_credential_options_init(&options, YR_CREDENTIAL_OPTIONS_VERSION), YR_OK);
+    CHECK(options.version == YR_CREDENTIAL_OPTIONS_VERSION && options.issuer_url == NULL && options.organisation == NULL);
+
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &gr), YR_OK);
+    CHECK_CODE(yr_signing_key_from_seed(seed, 32, &key), YR_OK);
+    CHECK_CODE(yr_credential_issue(NULL, person, "2026-02-01", c, id, "K", key, NULL, &out), YR_EINVALID);
+    CHECK(out == NULL);
+    CHECK_CODE(yr_credential_issue(gr, NULL, "2026-02-01", c, id, "K", key, NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_issue(gr, person, NULL, c, id, "K", key, NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_issue(gr, person, "2026-02-30", c, id, "K", key, NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_issue(gr, person, "2026-02-01", NULL, id, "K", key, NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_issue(gr, person, "2026-02-01", c, NULL, "K", key, NULL, &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "issuer_id") != NULL);
+    CHECK_CODE(yr_credential_issue(gr, person, "2026-02-01", c, id, NULL, key, NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_issue(gr, person, "2026-02-01", c, id, "K", NULL, NULL, &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "key") != NULL);
+    CHECK_CODE(yr_credential_issue(gr, person, "2026-02-01", c, id, "K", key, &bad_version, &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_issue(gr, person, "2026-02-01", c, id, "K", key, NULL, NULL), YR_EINVALID);
+    CHECK_CODE(yr_credential_issue(gr, "{", "2026-02-01", c, id, "K", key, NULL, &out), YR_EPARSE);
+    CHECK_CODE(yr_credential_issue(gr, person, "2026-02-01", c, id, "K", key, NULL, &out), YR_ENOTMET);
+    CHECK(out == NULL);
+
+    CHECK_CODE(yr_credential_verify(NULL, trusted, "2026-11-22T10:00:00Z", &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_verify("{}", NULL, "2026-11-22T10:00:00Z", &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_verify("{}", trusted, NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_verify("{}", trusted, "2026-11-22T10:00:00Z", NULL), YR_EINVALID);
+    CHECK_CODE(yr_credential_verify("{}", trusted, "2026-11-22", &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "now") != NULL);
+    CHECK_CODE(yr_credential_verify("{}", "{", "2026-11-22T10:00:00Z", &out), YR_EPARSE);
+    CHECK_CODE(yr_credential_verify("{}", "{\"issuers\": [{\"id\": 1, \"keys\": []}]}", "2026-11-22T10:00:00Z", &out),
+               YR_EFORMAT);
+    CHECK_STR(yr_error_last()->path, "/issuers/0/id");
+    CHECK(out == NULL);
+    /* A bad credential is a status, not an error. */
+    CHECK_CODE(yr_credential_verify("{", trusted, "2026-11-22T10:00:00Z", &out), YR_OK);
+    CHECK(out != NULL && strstr(out, "\"status\":\"malformed\"") != NULL);
+    yr_string_free(out);
+
+    CHECK_CODE(yr_certificate_html(NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_certificate_html("{}", NULL), YR_EINVALID);
+    CHECK_CODE(yr_certificate_html("{", &out), YR_EPARSE);
+    CHECK_CODE(yr_certificate_html("{}", &out), YR_EFORMAT);
+    CHECK(out == NULL);
+    CHECK_CODE(yr_json_canonicalize(NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_json_canonicalize("{}", NULL), YR_EINVALID);
+    CHECK_CODE(yr_json_canonicalize("{\"a\":1,\"a\":2}", &out), YR_EPARSE);
+    CHECK(out == NULL);
+    yr_signing_key_free(key);
+    yr_program_free(gr);
+}
+
 int main(void) {
     stable_constants();
     versions_and_errors();
@@ -348,5 +430,6 @@ int main(void) {
     evaluate_ymd();
     certificate_options_init();
     certificate_issue();
+    credentials();
     return check_report("capi.c_invalid_input");
 }

@@ -382,6 +382,171 @@ YR_API int yr_certificate_options_init(yr_certificate_options *options, unsigned
 YR_API int yr_certificate_issue(const yr_program *program, const char *person_json, const char *as_of,
                                 const char *component, const yr_certificate_options *options, char **out_json);
 
+/* ------------------------------------------------------------------------ */
+/* Signed certificates that travel                                           */
+/* ------------------------------------------------------------------------ */
+
+/* The intyg as a W3C Verifiable Credential 2.0 / Open Badges 3.0
+ * OpenBadgeCredential, signed with the Data Integrity cryptosuite
+ * eddsa-jcs-2022 (Ed25519 over RFC 8785 canonical JSON) and verifiable
+ * offline against the issuers the host trusts (docs/certificates.md). The
+ * issuer's identity and key always come from the host: the library makes a
+ * key only in yr_signing_key_generate and never prints or logs one. */
+
+/* An Ed25519 signing key. Opaque; the secret is wiped when it is freed. */
+typedef struct yr_signing_key yr_signing_key;
+
+/*
+ * yr_signing_key_from_seed: a key from its 32-byte RFC 8032 private key.
+ * Return: YR_OK; YR_EINVALID (a NULL argument, seed_size not 32).
+ * Ownership: seed is borrowed for the call (the library keeps a copy inside
+ * the key); the caller frees *out with yr_signing_key_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_signing_key_from_seed(const unsigned char *seed, size_t seed_size, yr_signing_key **out);
+
+/*
+ * yr_signing_key_from_multibase: a key from a Multikey private key,
+ * "z3u2..." (multicodec ed25519-priv and the 32-byte seed, base58btc).
+ * Return: YR_OK; YR_EINVALID (a NULL argument); YR_EFORMAT (not such a key;
+ * the message never repeats it).
+ * Ownership: the caller frees *out with yr_signing_key_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_signing_key_from_multibase(const char *private_key_multibase, yr_signing_key **out);
+
+/*
+ * yr_signing_key_generate: a new random key (libsodium's CSPRNG), for an
+ * explicit key set-up step; store it with yr_signing_key_private_multibase.
+ * Return: YR_OK; YR_EINVALID (out NULL).
+ * Ownership: the caller frees *out with yr_signing_key_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_signing_key_generate(yr_signing_key **out);
+
+/*
+ * yr_signing_key_free: wipes and frees a key. NULL is a harmless no-op.
+ * Thread safety: no other thread may be using the key. Since 0.1.0.
+ */
+YR_API void yr_signing_key_free(yr_signing_key *key);
+
+/*
+ * yr_signing_key_public_multibase: the public key as a Multikey, "z6Mk...",
+ * as a trusted-issuer list names it.
+ * yr_signing_key_verification_method: the key's did:key verification
+ * method, "did:key:z6Mk...#z6Mk...".
+ * Return: NULL, with the thread's last error set to YR_EINVALID, when key
+ * is NULL; otherwise never NULL.
+ * Ownership: borrowed from the key; valid until yr_signing_key_free.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API const char *yr_signing_key_public_multibase(const yr_signing_key *key);
+YR_API const char *yr_signing_key_verification_method(const yr_signing_key *key);
+
+/*
+ * yr_signing_key_private_multibase: the secret as a Multikey, "z3u2...", to
+ * store a generated key. Handle it as the key itself: overwrite it before
+ * yr_string_free.
+ * Return: YR_OK; YR_EINVALID (a NULL argument).
+ * Ownership: the caller frees *out with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_signing_key_private_multibase(const yr_signing_key *key, char **out);
+
+/* Options of yr_credential_issue. Fields are only ever added at the end;
+ * initialise with YR_CREDENTIAL_OPTIONS_INIT or yr_credential_options_init().
+ * Every string is optional (NULL or ""), borrowed for the call. */
+typedef struct yr_credential_options {
+    unsigned int version;            /* YR_CREDENTIAL_OPTIONS_VERSION */
+    const char *issuer_url;          /* issuer.url; since version 1 */
+    const char *issuer_email;        /* issuer.email; since version 1 */
+    /* proof.verificationMethod, the URL of the key; default its did:key.
+     * Since version 1. */
+    const char *verification_method;
+    /* validFrom, an xsd:dateTimeStamp ("2026-11-02T09:00:00Z"); default the
+     * completion date at 00:00:00Z. Since version 1. */
+    const char *valid_from;
+    /* proof.created, an xsd:dateTimeStamp; default valid_from. Since
+     * version 1. */
+    const char *created;
+    /* The issuing organisation in the certificate's content; default the
+     * program's organisation (as yr_certificate_options.issuer). Since
+     * version 1. */
+    const char *organisation;
+} yr_credential_options;
+
+#define YR_CREDENTIAL_OPTIONS_VERSION 1
+#define YR_CREDENTIAL_OPTIONS_INIT { YR_CREDENTIAL_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/*
+ * yr_credential_options_init: fills options with the defaults of the given
+ * struct version (pass YR_CREDENTIAL_OPTIONS_VERSION).
+ * Return: YR_OK; YR_EINVALID when options is NULL or version unknown.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_credential_options_init(yr_credential_options *options, unsigned int version);
+
+/*
+ * yr_credential_issue: issues the certificate of one component as
+ * yr_certificate_issue does, and returns it as a signed OpenBadgeCredential.
+ * Deterministic: the same facts, issuer, key and options give the same bytes.
+ * issuer_id: the issuer's URI (https URL or DID); issuer_name: its name.
+ * key: the issuer's signing key.
+ * options: NULL for the defaults.
+ * out_json: receives the credential, canonical (RFC 8785) JSON.
+ * Return: YR_OK; YR_EINVALID (a NULL argument, as_of not an existing date,
+ * bad options); YR_EFORMAT (issuer_id not a URI, an empty issuer_name, a
+ * time that is not an xsd:dateTimeStamp); and every failure of
+ * yr_certificate_issue (YR_ENOTMET, YR_EREFERENCE, YR_EPARSE...).
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread, also many at once on one program and one key.
+ * Since 0.1.0.
+ */
+YR_API int yr_credential_issue(const yr_program *program, const char *person_json, const char *as_of,
+                               const char *component, const char *issuer_id, const char *issuer_name,
+                               const yr_signing_key *key, const yr_credential_options *options, char **out_json);
+
+/*
+ * yr_credential_verify: verifies a signed credential offline.
+ * trusted_issuers_json: the issuers the host trusts,
+ *   {"issuers": [{"id": "...", "name": "...", "keys": [{"publicKeyMultibase":
+ *   "z6Mk...", "verificationMethod": "..." (optional: default did:key)}]}]}.
+ * now: the time of verification, an xsd:dateTimeStamp (the library has no
+ *   clock).
+ * out_json: receives {"status", "message", "credential_id", "issuer_id",
+ *   "issuer_name", "valid_from", "content": {...} | null}; status is "ok",
+ *   "malformed", "wrong_cryptosuite", "unknown_issuer", "bad_signature",
+ *   "not_yet_valid" or "expired"; content is the certificate's content
+ *   when ok.
+ * Return: YR_OK whenever the credential was judged, whatever the status;
+ * YR_EINVALID (a NULL argument, now not an xsd:dateTimeStamp); for the
+ * trusted list: YR_EPARSE, YR_ELIMIT, YR_EFORMAT with path into it.
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_credential_verify(const char *credential_json, const char *trusted_issuers_json, const char *now,
+                                char **out_json);
+
+/*
+ * yr_certificate_html: a printable page (HTML with print CSS, Swedish) of a
+ * signed credential: what the intyg attests, the issuer and how to verify
+ * it; the page embeds the credential. It does not verify: verify first.
+ * Return: YR_OK; YR_EINVALID (a NULL argument); YR_EPARSE, YR_ELIMIT (not
+ * strict JSON); YR_EFORMAT (no certificate content in the credential).
+ * Ownership: the caller frees *out_html with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_certificate_html(const char *credential_json, char **out_html);
+
+/*
+ * yr_json_canonicalize: the RFC 8785 (JCS) canonical form of JSON text,
+ * read strictly (no duplicate keys, UTF-8 only).
+ * Return: YR_OK; YR_EINVALID (a NULL argument); YR_EPARSE, YR_ELIMIT.
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_json_canonicalize(const char *json, char **out_json);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
