@@ -12,6 +12,7 @@ void register_errors(py::module_& m);
 void register_program(py::module_& m);
 void register_evaluation(py::module_& m);
 void register_population(py::module_& m);
+void register_coordination(py::module_& m);
 void register_certificate(py::module_& m);
 
 }  // namespace yr_python

@@ -10,5 +10,6 @@ PYBIND11_MODULE(_core, m) {
     yr_python::register_program(m);
     yr_python::register_evaluation(m);
     yr_python::register_population(m);
+    yr_python::register_coordination(m);
     yr_python::register_certificate(m);
 }

@@ -31,6 +31,7 @@ from ._core import (
     SourceRef,
 )
 from ._core import __version__ as __version__
+from ._coordination import CoordinationReport, coordinate, form_supervision_groups, match_mentors
 from ._population import Population
 from ._program import Overlay, PersonRecord, Program
 from .errors import (
@@ -47,6 +48,10 @@ from .errors import (
 __all__ = [
     "Program",
     "Population",
+    "coordinate",
+    "CoordinationReport",
+    "form_supervision_groups",
+    "match_mentors",
     "Evaluation",
     "ChecklistResult",
     "ChecklistSummary",

@@ -354,6 +354,27 @@ def issue_certificate(
 
 _Column = Tuple[str, str, List[str], npt.NDArray[np.int32]]
 
+def form_supervision_groups(
+    ids: List[str],
+    municipalities: List[str],
+    start_by: npt.NDArray[np.int32],
+    min_size: int,
+    max_size: int,
+    mix_municipalities: bool,
+) -> Tuple[npt.NDArray[np.int32], List[str], Dict[str, int]]: ...
+def match_mentors(
+    adept_ids: List[str],
+    adept_municipalities: List[str],
+    adept_months: npt.NDArray[np.int32],
+    adept_start_by: npt.NDArray[np.int32],
+    mentor_ids: List[str],
+    mentor_municipalities: List[str],
+    mentor_months: npt.NDArray[np.int32],
+    mentor_capacity: npt.NDArray[np.int32],
+    other_municipality: bool,
+    more_experienced: bool,
+) -> Tuple[npt.NDArray[np.int32], List[str], npt.NDArray[np.int32], npt.NDArray[np.int32]]: ...
+def coordinate(program: Program, request_json: str) -> str: ...
 def evaluate_population(
     program: Program,
     tables: Dict[str, Any],
