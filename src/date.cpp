@@ -26,7 +26,24 @@ std::int32_t to_day_number(int y, int m, int d) noexcept {
     return static_cast<std::int32_t>(calendar::day_number(ymd));
 }
 
+// Boost's calendar throws outside the years 1400-9999. Input dates are kept
+// to 1900-9999, but arithmetic on them (a milestone 100 years on, leave added
+// to 9999-12-31) may leave the range: such dates saturate at its ends, so
+// that nothing noexcept ever throws.
+constexpr int calendar_first_year = 1400;
+constexpr int calendar_last_year = 9999;
+
+std::int32_t first_day() noexcept {
+    static const std::int32_t n = to_day_number(calendar_first_year, 1, 1);
+    return n;
+}
+std::int32_t last_day() noexcept {
+    static const std::int32_t n = to_day_number(calendar_last_year, 12, 31);
+    return n;
+}
+
 calendar::ymd_type ymd_of(std::int32_t n) noexcept {
+    n = n < first_day() ? first_day() : n > last_day() ? last_day() : n;
     return calendar::from_day_number(static_cast<calendar::date_int_type>(n));
 }
 
@@ -82,6 +99,8 @@ Date Date::add_months(int n) const noexcept {
     const int index = ymd.year * 12 + (ymd.month - 1) + n;  // months since year 0
     const int y = index / 12;
     const int m = index % 12 + 1;
+    if (y > calendar_last_year) return Date(last_day());
+    if (y < calendar_first_year) return Date(first_day());
     const int last = calendar::end_of_month_day(static_cast<unsigned short>(y), static_cast<unsigned short>(m));
     const int day = ymd.day;
     const int d = day < last ? day : last;  // clamp, never snap

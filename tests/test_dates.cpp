@@ -45,3 +45,16 @@ TEST_CASE("half-open periods are shown with inclusive last days", "[R1][dates]")
     CHECK_FALSE(p.contains(d("2026-05-12")));
     CHECK(p.days() == 120);
 }
+
+TEST_CASE("arithmetic past the end of the calendar saturates instead of failing", "[R1][dates]") {
+    const Date last = d("9999-12-31");
+    CHECK(last.add_months(1) == last);
+    CHECK(last.add_months(1200).to_string() == "9999-12-31");
+    CHECK(last.add_days(400).to_string() == "9999-12-31");
+    CHECK(d("9999-06-15").add_months(12) == last);
+    CHECK(d("1900-01-31").add_months(-6000).to_string() == "1400-01-31");
+    CHECK(d("1900-01-31").add_months(-6012).to_string() == "1400-01-01");
+    const Clock clock(d("9999-01-01"), {{d("9999-06-01"), d("9999-12-31"), "parental"}});
+    CHECK(clock.reached_on(24) >= last);
+    CHECK(clock.months_on(last) == 5);  // 213 days of leave before it
+}
