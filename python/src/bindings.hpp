@@ -14,5 +14,6 @@ void register_evaluation(py::module_& m);
 void register_population(py::module_& m);
 void register_coordination(py::module_& m);
 void register_certificate(py::module_& m);
+void register_credential(py::module_& m);
 
 }  // namespace yr_python

@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
     yr_python::register_population(m);
     yr_python::register_coordination(m);
     yr_python::register_certificate(m);
+    yr_python::register_credential(m);
 }

@@ -32,6 +32,19 @@ from ._core import (
 )
 from ._core import __version__ as __version__
 from ._coordination import CoordinationReport, coordinate, form_supervision_groups, match_mentors
+from ._credential import (
+    IssuerProfile,
+    SigningKey,
+    TrustedIssuer,
+    TrustedKey,
+    VerificationResult,
+    canonicalize_json,
+    certificate_html,
+    open_badge_credential,
+    sign_certificate,
+    trusted_issuers_from_json,
+    verify_credential,
+)
 from ._population import Population
 from ._program import Overlay, PersonRecord, Program
 from .errors import (
@@ -79,5 +92,16 @@ __all__ = [
     "NotFoundError",
     "RequirementsNotMetError",
     "Problem",
+    "SigningKey",
+    "IssuerProfile",
+    "TrustedKey",
+    "TrustedIssuer",
+    "VerificationResult",
+    "open_badge_credential",
+    "sign_certificate",
+    "verify_credential",
+    "trusted_issuers_from_json",
+    "certificate_html",
+    "canonicalize_json",
     "__version__",
 ]
