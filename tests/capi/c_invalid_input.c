@@ -418,6 +418,57 @@ static void credentials(void) {
     yr_program_free(gr);
 }
 
+static void coordinate(void) {
+    /* Two newcomers in their supervision window and one mentor adept: too few
+     * for a group of 6, no mentor offered. */
+    const char *request =
+        "{\"as_of\": \"2026-12-01\", \"term\": {\"from\": \"2027-01-01\", \"to\": \"2027-06-30\"},"
+        " \"persons\": [{\"id\": \"p-1\", \"municipality\": \"ale\", \"employment_start\": \"2025-06-01\"},"
+        "                {\"id\": \"p-2\", \"municipality\": \"kungalv\", \"employment_start\": \"2025-06-01\"},"
+        "                {\"id\": \"p-3\", \"municipality\": \"kungalv\", \"employment_start\": \"2024-06-01\"}],"
+        " \"mentors\": [{\"id\": \"m-1\", \"municipality\": \"ale\", \"profession_start\": \"2010-01-01\"}]}";
+    char *bad;
+    char *out = (char *)"untouched";
+    yr_program *gr = NULL;
+
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &gr), YR_OK);
+    CHECK_CODE(yr_coordinate(NULL, request, &out), YR_EINVALID);
+    CHECK(out == NULL);
+    CHECK(strstr(yr_error_last()->message, "program") != NULL);
+    CHECK_CODE(yr_coordinate(gr, NULL, &out), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "request_json") != NULL);
+    CHECK_CODE(yr_coordinate(gr, request, NULL), YR_EINVALID);
+    CHECK(strstr(yr_error_last()->message, "out_json") != NULL);
+    CHECK_CODE(yr_coordinate(gr, "{", &out), YR_EPARSE);
+    CHECK_CODE(yr_coordinate(gr, "[]", &out), YR_EFORMAT);
+    CHECK_CODE(yr_coordinate(gr, "{}", &out), YR_EFORMAT);
+    CHECK(strstr(yr_error_last()->problems, "},{") != NULL); /* as_of, term and persons all missing */
+    /* A record's error points into the request. */
+    bad = replaced(request, "p-2", "2025-06-01", "2025-06-31");
+    CHECK(bad != NULL);
+    CHECK_CODE(yr_coordinate(gr, bad, &out), YR_EFORMAT);
+    CHECK_STR(yr_error_last()->path, "/persons/1/employment_start");
+    CHECK(out == NULL);
+    free(bad);
+    bad = replaced(request, "\"p-3\"", "p-3", "p-1");
+    CHECK(bad != NULL);
+    CHECK_CODE(yr_coordinate(gr, bad, &out), YR_EFORMAT);
+    CHECK_STR(yr_error_last()->kind, "duplicate_id");
+    CHECK_STR(yr_error_last()->path, "/persons/2/id");
+    free(bad);
+    bad = replaced(request, "\"term\"", "2027-06-30", "2026-06-30");
+    CHECK(bad != NULL);
+    CHECK_CODE(yr_coordinate(gr, bad, &out), YR_EFORMAT);
+    CHECK_STR(yr_error_last()->kind, "reversed_period");
+    free(bad);
+
+    CHECK_CODE(yr_coordinate(gr, request, &out), YR_OK);
+    CHECK(out != NULL && strstr(out, "\"reason\":\"too_few_people\"") != NULL);
+    CHECK(out != NULL && strstr(out, "\"mentor_pairs\":1") != NULL);
+    yr_string_free(out);
+    yr_program_free(gr);
+}
+
 int main(void) {
     stable_constants();
     versions_and_errors();
@@ -431,5 +482,6 @@ int main(void) {
     certificate_options_init();
     certificate_issue();
     credentials();
+    coordinate();
     return check_report("capi.c_invalid_input");
 }

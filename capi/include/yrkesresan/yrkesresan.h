@@ -547,6 +547,38 @@ YR_API int yr_certificate_html(const char *credential_json, char **out_html);
  */
 YR_API int yr_json_canonicalize(const char *json, char **out_json);
 
+/* ------------------------------------------------------------------------ */
+/* Regional coordination                                                     */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * yr_coordinate: a coordinator's term plan over a population (issue 6;
+ * docs/coordination.md): every person of the request is evaluated on its
+ * as_of, then the report lists who should start the course this term, who
+ * has passed a window, proposed supervision groups that mix municipalities
+ * (R5), proposed mentor pairs across municipalities (R6), certificates due
+ * (R8) and the introduktör hours of the term (R6). A pure function of
+ * (program, request): no clock, no I/O, no randomness; the same request
+ * gives the same report whatever the order of its lists.
+ * program: a loaded program.
+ * request_json: a coordination request
+ *   (data/schema/coordination-request.schema.json):
+ *   {"as_of": "YYYY-MM-DD", "term": {"from", "to"} (both days inclusive),
+ *    "language": "sv" | "en", "persons": [CONTRACT.md person records],
+ *    "mentors": [{"id", "municipality", "profession_start",
+ *                 "prior_experience_months", "capacity"}]}.
+ * out_json: receives the report (data/schema/coordination.schema.json).
+ * Return: YR_OK; YR_EINVALID (a NULL argument); for the request and its
+ * records: YR_EPARSE, YR_ELIMIT, YR_EFORMAT, YR_EREFERENCE, YR_ECONFLICT,
+ * with path pointing into the request ("/persons/3/employment_start");
+ * yr_error.problems lists every problem found while reading the request.
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread, also many at once on one program. The call
+ * evaluates the persons on every core of the machine and returns when done.
+ * Since 0.1.0.
+ */
+YR_API int yr_coordinate(const yr_program *program, const char *request_json, char **out_json);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
