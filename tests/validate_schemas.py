@@ -355,7 +355,7 @@ VALID = {
              "item": "m1"},
             {"role": "EC", "kind": "issue_certificate", "what": "Utfärda", "due": "2027-11-01", "component": "handledning"}],
         "warnings": [
-            {"code": "fadder_not_named", "message": "Ingen fadder", "source": None, "ref": "FA"},
+            {"code": "fadder_not_named", "message": "Ingen fadder", "source": {"seed": "001", "pages": "34"}, "ref": "FA"},
             {"code": "prerequisite_violation", "message": "...", "source": {"seed": "001", "pages": "34"},
              "ref": "rundtur", "date": "2026-02-01"}],
     },
