@@ -37,7 +37,7 @@ struct Certificate {
     // The certificate's content as canonical JSON (sorted keys, no
     // whitespace): what the id names and what a proof is later made over.
     std::string content_json() const;
-    // The certificate document (data/schema/certificate.schema.json):
+    // The certificate document:
     // {"type", "format", "id", "content": {...}, "proof": null}. A proof is
     // attached beside the content and never changes it.
     std::string to_json() const;
