@@ -138,7 +138,8 @@ std::string CoordinationReport::to_json() const {
                           {"component", s.component},
                           {"eligibility", to_string(s.eligibility)},
                           {"window", period_json(s.window)},
-                          {"closes_in_term", s.closes_in_term}});
+                          {"closes_in_term", s.closes_in_term},
+                          {"closes_before_term", s.closes_before_term}});
 
     ojson& passed = j["windows_passed"] = ojson::array();
     for (const auto& w : windows_passed)

@@ -58,6 +58,11 @@ public:
     std::size_t first(std::size_t node) const { return first_[node]; }
     std::size_t next(std::size_t e) const { return next_[e]; }
     bool forward(std::size_t e) const { return (e & 1u) == 0; }
+    // Opens a forward edge that carries no flow yet to `capacity`.
+    void open(std::size_t e, std::int64_t capacity) {
+        cap_[e] = capacity;
+        original_[e] = capacity;
+    }
     // Takes back `amount` of flow from a forward edge (path decomposition).
     void take(std::size_t e, std::int64_t amount) { cap_[e] += amount; }
 
@@ -146,10 +151,9 @@ MatchingResult match_mentors(const std::vector<MentorAdept>& adepts, const std::
         return it != names.end() && *it == municipality ? static_cast<std::size_t>(it - names.begin()) : m_count;
     };
 
-    // Experience levels: the adepts' distinct values (one level when
-    // experience does not matter).
-    const int no_rule = std::numeric_limits<int>::min();
-    auto adept_value = [&](const MentorAdept& a) { return rules.more_experienced ? a.experience_months : no_rule; };
+    // Experience levels: the adepts' distinct values. They also order who is
+    // matched first (below), so they are kept when experience is no rule.
+    auto adept_value = [](const MentorAdept& a) { return a.experience_months; };
     std::vector<int> values;
     for (const auto& a : adepts) values.push_back(adept_value(a));
     std::sort(values.begin(), values.end());
@@ -158,7 +162,8 @@ MatchingResult match_mentors(const std::vector<MentorAdept>& adepts, const std::
     auto adept_level = [&](const MentorAdept& a) {
         return static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), adept_value(a)) - values.begin());
     };
-    // A mentor serves the adepts of levels [0, mentor_level): those with less experience.
+    // A mentor serves the adepts of levels [0, mentor_level): those with less
+    // experience, or all when experience is no rule.
     auto mentor_level = [&](const MentorOffer& m) {
         if (!rules.more_experienced) return levels;
         return static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), m.experience_months) -
@@ -217,7 +222,7 @@ MatchingResult match_mentors(const std::vector<MentorAdept>& adepts, const std::
         if (adept_class[cls].empty() || m_count == 0) continue;
         const std::size_t j = cls / levels, t = cls % levels;
         const std::size_t node = net.add_node();
-        const std::size_t e = net.add_edge(source, node, static_cast<std::int64_t>(adept_class[cls].size()));
+        const std::size_t e = net.add_edge(source, node, 0);  // opened level by level below
         if (j >= m_count) {
             net.add_edge(node, P(m_count - 1, t), MaxFlow::infinite);
         } else {
@@ -226,7 +231,16 @@ MatchingResult match_mentors(const std::vector<MentorAdept>& adepts, const std::
         }
         adept_nodes.push_back({cls, node, e});
     }
-    net.run(source, sink);
+    // The most experienced first: their mentor window closes soonest. The
+    // adepts of one level are let in together and the flow is augmented;
+    // augmenting never unmatches an adept, so the matching ends maximum and,
+    // among maximum matchings, has as many adepts as possible of the highest
+    // level, then of the next (the greedy algorithm on a transversal matroid).
+    for (std::size_t t = levels; t-- > 0;) {
+        for (const AdeptNode& an : adept_nodes)
+            if (an.cls % levels == t) net.open(an.supply_edge, static_cast<std::int64_t>(adept_class[an.cls].size()));
+        net.run(source, sink);
+    }
 
     // Decompose the flow into (adept class, mentor cell, amount) along paths
     // from each adept node, then give out people in class order; mentors of

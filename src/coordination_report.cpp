@@ -176,8 +176,9 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
             if (!due_in_term(*r, request.term)) continue;
             due.push_back(i);
             if (c.kind == Component::Kind::course)
-                report.course_starts.push_back(
-                    {i, c.id, r->eligibility, *r->window, r->window->until <= request.term.until});
+                report.course_starts.push_back({i, c.id, r->eligibility, *r->window,
+                                                r->window->until <= request.term.until,
+                                                r->window->until <= request.term.from});
         }
         std::sort(due.begin(), due.end(), by_id);
         // Windows passed: components in program order, the longest passed first.

@@ -1,6 +1,7 @@
 // R6 mentor matching (docs/coordination.md): a maximum b-matching across
 // municipalities to more experienced mentors, checked against exhaustive
 // search; unmatched adepts explained.
+#include <algorithm>
 #include <functional>
 #include <random>
 #include <set>
@@ -19,27 +20,49 @@ bool allowed(const MentorAdept& a, const MentorOffer& m, const MatchingRules& ru
            (!rules.more_experienced || m.experience_months > a.experience_months);
 }
 
-// Exhaustive: each adept to no one or to an allowed mentor with capacity left.
-int brute_force(const std::vector<MentorAdept>& adepts, const std::vector<MentorOffer>& mentors,
-                const MatchingRules& rules) {
+// The objective of a matching: the number matched, then how many of each
+// experience value, most experienced first (their mentor window closes soonest).
+std::vector<int> objective_of(const std::vector<MentorAdept>& adepts, const std::vector<bool>& matched) {
+    std::vector<int> months;
+    for (const auto& a : adepts) months.push_back(a.experience_months);
+    std::sort(months.begin(), months.end(), std::greater<>());
+    months.erase(std::unique(months.begin(), months.end()), months.end());
+    std::vector<int> out(1 + months.size(), 0);
+    for (std::size_t i = 0; i < adepts.size(); ++i) {
+        if (!matched[i]) continue;
+        ++out[0];
+        ++out[1 + static_cast<std::size_t>(std::find(months.begin(), months.end(), adepts[i].experience_months) -
+                                           months.begin())];
+    }
+    return out;
+}
+
+// Exhaustive: each adept to no one or to an allowed mentor with capacity left;
+// the lexicographically best objective_of.
+std::vector<int> brute_force(const std::vector<MentorAdept>& adepts, const std::vector<MentorOffer>& mentors,
+                             const MatchingRules& rules) {
     std::vector<int> left;
     for (const auto& m : mentors) left.push_back(m.capacity);
-    int best = 0;
-    std::function<void(std::size_t, int)> go = [&](std::size_t i, int matched) {
+    std::vector<bool> matched(adepts.size(), false);
+    std::vector<int> best = objective_of(adepts, matched);
+    std::function<void(std::size_t)> go = [&](std::size_t i) {
         if (i == adepts.size()) {
-            best = std::max(best, matched);
+            best = std::max(best, objective_of(adepts, matched));
             return;
         }
-        if (matched + static_cast<int>(adepts.size() - i) <= best) return;  // cannot beat the best
-        go(i + 1, matched);
+        go(i + 1);
         for (std::size_t m = 0; m < mentors.size(); ++m)
             if (left[m] > 0 && allowed(adepts[i], mentors[m], rules)) {
                 --left[m];
-                go(i + 1, matched + 1);
+                matched[i] = true;
+                go(i + 1);
+                matched[i] = false;
                 ++left[m];
+                if (rules.more_experienced || rules.other_municipality) continue;
+                break;  // without rules every mentor is alike for this adept
             }
     };
-    go(0, 0);
+    go(0);
     return best;
 }
 
@@ -77,7 +100,8 @@ MentorAdept adept(std::string id, std::string municipality, int months) {
 
 }  // namespace
 
-TEST_CASE("Random small cases match as many adepts as exhaustive search", "[coordination][R6]") {
+TEST_CASE("Random small cases match as many adepts as exhaustive search, the most experienced first",
+          "[coordination][R6]") {
     std::mt19937 rng(20261122);
     const MatchingRules variants[] = {{true, true}, {true, false}, {false, true}, {false, false}};
     for (int round = 0; round < 1500; ++round) {
@@ -95,7 +119,9 @@ TEST_CASE("Random small cases match as many adepts as exhaustive search", "[coor
         const MatchingResult r = match_mentors(adepts, mentors, rules);
         INFO("round " << round);
         check_valid(adepts, mentors, rules, r);
-        CHECK(static_cast<int>(r.pairs.size()) == brute_force(adepts, mentors, rules));
+        std::vector<bool> matched(adepts.size(), false);
+        for (const auto& p : r.pairs) matched[p.adept] = true;
+        CHECK(objective_of(adepts, matched) == brute_force(adepts, mentors, rules));
     }
 }
 

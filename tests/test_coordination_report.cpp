@@ -107,6 +107,7 @@ TEST_CASE("A GR coordinator's spring term: who starts, who is late, groups, ment
         CHECK(starts[0]["person"] == "c-open");
         CHECK(starts[0]["eligibility"] == "eligible");
         CHECK(starts[0]["closes_in_term"] == true);
+        CHECK(starts[0]["closes_before_term"] == false);
         CHECK(starts[1]["person"] == "c-opens");
         CHECK(starts[1]["eligibility"] == "not_yet");
         CHECK(starts[2]["person"] == "c-later");

@@ -201,7 +201,8 @@ struct StartEntry {
     std::string component;
     Eligibility eligibility = Eligibility::eligible;  // eligible, or not_yet with the window opening in the term
     Period window;
-    bool closes_in_term = false;  // the window ends before the term does: urgent
+    bool closes_in_term = false;      // the window ends by the term's last day: start this term or miss it
+    bool closes_before_term = false;  // it ends even before the term starts: start now
 };
 
 struct WindowPassedEntry {

@@ -181,11 +181,12 @@ class CoordinationReport:
     @property
     def course_starts(self) -> "pd.DataFrame":
         """Who should start the course this term; soonest closing window first."""
-        rows = [{**{k: e[k] for k in ("person", "municipality", "component", "eligibility", "closes_in_term")},
+        rows = [{**{k: e[k] for k in ("person", "municipality", "component", "eligibility", "closes_in_term",
+                                      "closes_before_term")},
                  "window_from": e["window"]["from"], "window_to": e["window"]["to"]}
                 for e in self.document["course_starts"]]
         return self._frame(rows, ["person", "municipality", "component", "eligibility", "window_from", "window_to",
-                                  "closes_in_term"], ("window_from", "window_to"))
+                                  "closes_in_term", "closes_before_term"], ("window_from", "window_to"))
 
     @property
     def windows_passed(self) -> "pd.DataFrame":
