@@ -48,6 +48,27 @@ const ChecklistResult& checklist(const Evaluation& ev, std::string_view id) {
     throw std::logic_error("unreachable");
 }
 
+const ComponentResult& component(const Evaluation& ev, std::string_view id) {
+    for (const auto& c : ev.components)
+        if (c.id == id) return c;
+    FAIL("no component " << id << " in the evaluation");
+    throw std::logic_error("unreachable");
+}
+
+const ModuleResult& module(const Evaluation& ev, std::string_view id) {
+    for (const auto& m : ev.modules)
+        if (m.id == id) return m;
+    FAIL("no module " << id << " in the evaluation");
+    throw std::logic_error("unreachable");
+}
+
+const CertificateResult& certificate(const Evaluation& ev, std::string_view component) {
+    for (const auto& c : ev.certificates)
+        if (c.component == component) return c;
+    FAIL("no certificate for " << component << " in the evaluation");
+    throw std::logic_error("unreachable");
+}
+
 Error expect_error(const std::function<void()>& f) {
     try {
         f();

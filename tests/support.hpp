@@ -25,6 +25,9 @@ json evaluate_doc(const Program& program, const json& person, std::string_view a
 
 const ItemResult& item(const Evaluation& ev, std::string_view id);
 const ChecklistResult& checklist(const Evaluation& ev, std::string_view id);
+const ComponentResult& component(const Evaluation& ev, std::string_view id);
+const ModuleResult& module(const Evaluation& ev, std::string_view id);
+const CertificateResult& certificate(const Evaluation& ev, std::string_view component);
 
 // Runs f, expecting yrkesresan::Error; returns it (fails the test otherwise).
 Error expect_error(const std::function<void()>& f);

@@ -20,24 +20,6 @@ json whole_course() {
                         attended("m8", "2026-10-07")});
 }
 
-const ComponentResult& component(const Evaluation& ev, std::string_view id) {
-    for (const auto& c : ev.components)
-        if (c.id == id) return c;
-    FAIL("no component " << id);
-    throw std::logic_error("unreachable");
-}
-const ModuleResult& module(const Evaluation& ev, std::string_view id) {
-    for (const auto& m : ev.modules)
-        if (m.id == id) return m;
-    FAIL("no module " << id);
-    throw std::logic_error("unreachable");
-}
-const CertificateResult& certificate(const Evaluation& ev, std::string_view component) {
-    for (const auto& c : ev.certificates)
-        if (c.component == component) return c;
-    FAIL("no certificate " << component);
-    throw std::logic_error("unreachable");
-}
 }  // namespace
 
 TEST_CASE("GR's eight modules are data, as Bilaga 2 lists them", "[R4]") {

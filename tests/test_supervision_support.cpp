@@ -18,18 +18,6 @@ json sessions(int n) {
     return a;
 }
 
-const ComponentResult& component(const Evaluation& ev, std::string_view id) {
-    for (const auto& c : ev.components)
-        if (c.id == id) return c;
-    FAIL("no component " << id);
-    throw std::logic_error("unreachable");
-}
-const CertificateResult& certificate(const Evaluation& ev, std::string_view component) {
-    for (const auto& c : ev.certificates)
-        if (c.component == component) return c;
-    FAIL("no certificate " << component);
-    throw std::logic_error("unreachable");
-}
 bool warned(const Evaluation& ev, std::string_view code) {
     for (const auto& w : ev.warnings)
         if (w.code == code) return true;
