@@ -3,7 +3,8 @@
 
 #include <cmath>
 
-#include "components_eval.hpp"
+#include "assessment.hpp"
+#include "describe.hpp"
 
 namespace yrkesresan {
 namespace {
@@ -57,25 +58,26 @@ Certificate issue_certificate(const Program& program, const PersonRecord& person
     for (std::size_t i = 0; i < person.events.size(); ++i)
         if (person.events[i].date > as_of)
             diag.add(ErrorCode::future_event, "/events/" + std::to_string(i) + "/date", "recorded after the evaluation date");
-    std::vector<Finding> warnings;
-    const auto facts = detail::collect_component_facts(data, person, as_of, Language::sv, diag, warnings);
     diag.throw_if_any();
-    const auto cert = detail::certificate_facts(data, *ci, facts, as_of, Language::en);
-    if (!cert.met) {
+    detail::PersonFacts facts;
+    detail::decode_person(data, person, as_of, facts, /*items=*/false);
+    const auto outcome = detail::assess_certificate(data, *ci, facts, as_of);
+    const auto cert = detail::describe_certificate(data, person, facts, outcome, as_of, Language::en);
+    if (!outcome.met) {
         std::vector<Problem> problems;
         for (const auto& m : cert.missing)
             problems.push_back({ErrorCode::requirements_not_met, "", m.code + (m.ref.empty() ? "" : " " + m.ref) + ": " + m.message});
         throw Error(std::move(problems));
     }
     Certificate out;
-    out.id = detail::certificate_id(data, person, *ci, cert);
+    out.id = detail::certificate_id(data, person.id, outcome, cert.parts);
     out.person = person.id;
     out.program = data.id;
     out.program_version = data.version;
     out.program_title = data.title;
     out.component = c.id;
     out.component_label = c.label;
-    out.completed_on = *cert.completed_on;
+    out.completed_on = Date::from_day_number(outcome.completed_on);
     out.parts = cert.parts;
     out.hours = cert.hours;
     out.issuer = options.issuer.empty() ? data.organisation : options.issuer;

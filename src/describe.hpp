@@ -1,0 +1,41 @@
+// Putting an Assessment into words: the Evaluation of evaluation.hpp, with
+// labels, messages in the requested language, sources, reasons and each
+// role's actions. Only the per-person API pays for text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "assessment.hpp"
+#include "yrkesresan/certificate.hpp"
+
+namespace yrkesresan::detail {
+
+Evaluation describe(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,
+                    const Assessment& assessment, Date as_of, Language lang);
+
+// R4-R8 in words: components, modules, certificates, recommendations and the
+// actions that follow from them. Appends to ev.
+void describe_components(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,
+                         const Assessment& assessment, Date as_of, Evaluation& ev);
+
+// What a certificate needs and what the person has, in words (R8).
+struct CertificateDescription {
+    std::vector<Finding> missing;
+    std::vector<CertificatePart> parts;
+    double hours = 0;
+};
+CertificateDescription describe_certificate(const ProgramData& program, const PersonRecord& person,
+                                            const PersonFacts& facts, const CertificateOutcome& outcome, Date as_of,
+                                            Language lang);
+
+// R8: the same person, program version, component and completion facts give
+// the same id.
+std::string certificate_id(const ProgramData& program, const std::string& person, const CertificateOutcome& outcome,
+                           const std::vector<CertificatePart>& parts);
+
+// The warning in words.
+Finding describe_warning(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,
+                         const Assessment& assessment, const RawWarning& w, Language lang);
+
+}  // namespace yrkesresan::detail

@@ -1,0 +1,264 @@
+// R4-R8 in words: why each eligibility, module prerequisites, certificates
+// and what they lack, and the actions for EC and SJ.
+#include <nlohmann/json.hpp>
+
+#include "assess_components.hpp"
+#include "describe.hpp"
+#include "messages.hpp"
+#include "sha256.hpp"
+
+namespace yrkesresan::detail {
+namespace {
+
+struct Context {
+    const ProgramData& program;
+    const PersonRecord& person;
+    const PersonFacts& facts;
+    const Assessment& a;
+    Date as_of;
+    Language lang;
+    Evaluation& ev;
+};
+
+Finding finding(const Context& cx, std::string_view code, MessageArgs args, const SourceRef& source,
+                const std::string& ref = "", std::optional<Date> date = std::nullopt) {
+    return Finding{std::string(code), message(code, cx.lang, args), source, ref, date};
+}
+
+ComponentResult result_for(const Component& c, const ComponentOutcome& o) {
+    ComponentResult r;
+    r.id = c.id;
+    r.label = c.label;
+    r.kind = c.kind;
+    r.eligibility = o.eligibility;
+    if (o.has_window) r.window = o.window;
+    r.started_on = to_date(o.started_on);
+    r.completed_on = to_date(o.completed_on);
+    r.sessions_counted = o.sessions_counted;
+    r.sessions_required = o.sessions_required;
+    r.hours_per_week = o.hours_per_week;
+    r.hours_owed = o.hours_owed;
+    return r;
+}
+
+// The reason that explains a windowed eligibility (R4, R5).
+void explain(const Context& cx, const Component& c, ComponentResult& r) {
+    const auto& window = *r.window;
+    const auto from = window.from.to_string(), to = window.last().to_string();
+    const SourceRef& wsrc = c.window ? c.window->source : c.source;
+    switch (r.eligibility) {
+        case Eligibility::completed: {
+            const auto date = r.completed_on ? r.completed_on->to_string() : std::string();
+            r.reasons.push_back(finding(cx, "completed", {{"component", c.label}, {"date", date}}, c.certificate_source, c.id));
+            break;
+        }
+        case Eligibility::in_progress: {
+            const auto date = r.started_on ? r.started_on->to_string() : std::string();
+            r.reasons.push_back(finding(cx, "started", {{"component", c.label}, {"date", date}}, c.source, c.id));
+            break;
+        }
+        case Eligibility::not_targeted: {
+            const auto months = std::to_string(cx.a.months_at_employment_start);
+            const auto max = std::to_string(c.target->max_experience_months_at_employment);
+            r.reasons.push_back(finding(cx, "not_targeted",
+                                        {{"months", months}, {"component", c.label}, {"target", c.target->label}, {"max", max}},
+                                        c.target->source, c.id));
+            break;
+        }
+        case Eligibility::not_yet:
+            r.reasons.push_back(finding(cx, "window_not_open", {{"component", c.label}, {"from", from}, {"to", to}}, wsrc, c.id));
+            break;
+        case Eligibility::eligible:
+            r.reasons.push_back(finding(cx, "window_open", {{"component", c.label}, {"from", from}, {"to", to}}, wsrc, c.id));
+            break;
+        case Eligibility::window_passed:
+            r.reasons.push_back(finding(cx, "window_passed", {{"component", c.label}, {"to", to}}, wsrc, c.id));
+            break;
+    }
+    // Only an open or passed window asks something of EC now.
+    if (r.eligibility == Eligibility::eligible)
+        cx.ev.actions.push_back({Role::EC, Action::Kind::enrol,
+                                 message("action_enrol", cx.lang, {{"component", c.label}, {"to", to}}), window.last(), "",
+                                 c.id, "", std::nullopt});
+    else if (r.eligibility == Eligibility::window_passed)
+        cx.ev.actions.push_back({Role::EC, Action::Kind::enrol,
+                                 message("action_enrol_late", cx.lang, {{"component", c.label}, {"to", to}}), window.last(),
+                                 "", c.id, "", std::nullopt});
+}
+
+void modules(const Context& cx, const Component& c) {
+    const PersonFacts& f = cx.facts;
+    for (std::uint32_t m = c.first_module; m < c.first_module + c.module_count; ++m) {
+        const Module& module = cx.program.modules[m];
+        ModuleResult mr;
+        mr.id = module.id;
+        mr.label = module.label;
+        mr.component = c.id;
+        mr.state = cx.a.modules[m].state;
+        mr.attended = to_date(f.attended[m]);
+        if (f.attended_event[m] >= 0) mr.round = cx.person.events[static_cast<std::size_t>(f.attended_event[m])].round;
+        mr.homework_required = module.has_homework();
+        mr.homework_submitted = to_date(f.homework[m]);
+        if (mr.state == ModuleState::locked) {
+            for (auto req : module.requires_attended)
+                if (f.attended[req] == no_day)
+                    mr.missing.push_back(finding(cx, "module_not_attended", {{"module", cx.program.modules[req].label}},
+                                                 c.source, cx.program.modules[req].id));
+            for (auto req : module.requires_homework)
+                if (f.homework[req] == no_day)
+                    mr.missing.push_back(finding(cx, "homework_not_submitted", {{"module", cx.program.modules[req].label}},
+                                                 c.source, cx.program.modules[req].id));
+        }
+        if (mr.attended && mr.homework_required && !mr.homework_submitted) {
+            std::string tasks;
+            for (const auto& t : module.tasks) tasks += (tasks.empty() ? "" : "; ") + t;
+            cx.ev.actions.push_back({Role::SJ, Action::Kind::submit_homework,
+                                     message("action_submit_homework", cx.lang, {{"module", module.label}, {"task", tasks}}),
+                                     std::nullopt, "", c.id, module.id, std::nullopt});
+        }
+        cx.ev.modules.push_back(std::move(mr));
+    }
+}
+
+// R6: a named holder over a window (mentor, introduktör).
+void support(const Context& cx, const Component& c, ComponentResult& r) {
+    const char* role = c.kind == Component::Kind::mentor ? "mentor" : "introduktor";
+    if (auto it = cx.person.people.find(role); it != cx.person.people.end()) r.holder = it->second;
+    if (c.kind == Component::Kind::mentor && cx.person.mentor) r.holder = cx.person.mentor->id;
+    const bool named = !r.holder.empty();
+    const auto from = r.window->from.to_string(), to = r.window->last().to_string();
+    const std::string_view code = named ? "holder_named"
+                                  : r.eligibility == Eligibility::not_yet ? "window_not_open"
+                                  : r.eligibility == Eligibility::eligible ? "holder_missing"
+                                                                           : "window_passed";
+    r.reasons.push_back(finding(cx, code, {{"component", c.label}, {"from", from}, {"to", to}},
+                                named ? c.source : c.window->source, c.id));
+    if (!named && r.eligibility == Eligibility::eligible) {
+        const bool mentor = c.kind == Component::Kind::mentor;
+        // An introduktör is there from the first day; a mentor by the end of the window.
+        const Date due = mentor ? r.window->last() : std::max(r.window->from, cx.person.employment_start);
+        cx.ev.actions.push_back({Role::EC, Action::Kind::name_role_holder,
+                                 message(mentor ? "action_name_mentor" : "action_name_introduktor", cx.lang), due, "", c.id,
+                                 "", std::nullopt});
+    }
+}
+
+// R7: the current year's count in words.
+void annual(const Context& cx, const Component& c, const ComponentOutcome& o, ComponentResult& r) {
+    r.years.assign(cx.a.years.begin() + o.first_year, cx.a.years.begin() + o.first_year + o.year_count);
+    if (r.years.empty()) return;
+    const auto& now = r.years.back();
+    const auto y = std::to_string(now.year), n = std::to_string(now.attended), req = std::to_string(now.required);
+    r.reasons.push_back(finding(cx, "annual_status", {{"component", c.label}, {"year", y}, {"attended", n}, {"required", req}},
+                                c.source, c.id));
+}
+
+void certificate(const Context& cx, const Component& c, const CertificateOutcome& o) {
+    const CertificateDescription d = describe_certificate(cx.program, cx.person, cx.facts, o, cx.as_of, cx.lang);
+    CertificateResult r;
+    r.component = c.id;
+    r.status = o.status;
+    r.missing = d.missing;
+    r.completed_on = to_date(o.completed_on);
+    r.issued_on = to_date(o.issued_on);
+    if (o.met) r.certificate_id = certificate_id(cx.program, cx.person.id, o, d.parts);
+    if (r.status == CertificateStatus::due)
+        cx.ev.actions.push_back({Role::EC, Action::Kind::issue_certificate,
+                                 message("action_issue_certificate", cx.lang, {{"component", c.label}}), r.completed_on, "",
+                                 c.id, "", std::nullopt});
+    cx.ev.certificates.push_back(std::move(r));
+}
+
+}  // namespace
+
+CertificateDescription describe_certificate(const ProgramData& program, const PersonRecord& person,
+                                            const PersonFacts& facts, const CertificateOutcome& o, Date as_of,
+                                            Language lang) {
+    const Component& c = program.components[o.component];
+    CertificateDescription out;
+    auto missing = [&](std::string_view code, MessageArgs args, const std::string& ref) {
+        out.missing.push_back({std::string(code), message(code, lang, args), c.certificate_source, ref, std::nullopt});
+    };
+    if (c.kind == Component::Kind::course) {
+        // R4: every module attended and every homework submitted.
+        for (std::uint32_t m = c.first_module; m < c.first_module + c.module_count; ++m) {
+            const Module& module = program.modules[m];
+            if (facts.attended[m] == no_day) missing("module_not_attended", {{"module", module.label}}, module.id);
+            if (module.has_homework() && facts.homework[m] == no_day)
+                missing("homework_not_submitted", {{"module", module.label}}, module.id);
+            if (facts.attended[m] == no_day) continue;
+            const std::string round =
+                facts.attended_event[m] >= 0 ? person.events[static_cast<std::size_t>(facts.attended_event[m])].round : "";
+            out.parts.push_back({module.id, module.label, Date::from_day_number(facts.attended[m]), to_date(facts.homework[m]),
+                                 round});
+        }
+        out.hours = c.module_hours * static_cast<double>(out.parts.size());
+    } else if (c.kind == Component::Kind::supervision) {
+        // R5: at least N sessions within [first, first + M months).
+        const auto& sessions = facts.sessions[o.component];
+        for (int k = 0; k < o.counted; ++k)
+            out.parts.push_back({"s" + std::to_string(k + 1), c.label, Date::from_day_number(sessions[static_cast<std::size_t>(k)]),
+                                 std::nullopt, ""});
+        out.hours = c.session_hours * o.counted;
+        const int required = c.certificate_min_sessions;
+        if (o.counted < required) {
+            const auto req = std::to_string(required);
+            if (o.period_until != no_day && as_of.day_number() >= o.period_until) {
+                const auto from = Date::from_day_number(o.period_from).to_string();
+                const auto to = Date::from_day_number(o.period_until - 1).to_string();
+                const auto n = std::to_string(o.counted);
+                missing("attendance_period_over", {{"from", from}, {"to", to}, {"counted", n}, {"required", req}}, c.id);
+            } else {
+                const auto left = std::to_string(required - o.counted);
+                missing("sessions_missing", {{"missing", left}, {"required", req}}, c.id);
+            }
+        }
+    }
+    return out;
+}
+
+std::string certificate_id(const ProgramData& program, const std::string& person, const CertificateOutcome& o,
+                           const std::vector<CertificatePart>& parts) {
+    // Canonical: sorted keys (nlohmann's std::map), no whitespace.
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& p : parts)
+        list.push_back({p.id, p.date.to_string(), p.homework_submitted ? p.homework_submitted->to_string() : ""});
+    const nlohmann::json key = {{"person", person},
+                                {"program", program.id},
+                                {"program_version", program.version},
+                                {"component", program.components[o.component].id},
+                                {"completed_on", o.completed_on == no_day ? "" : Date::from_day_number(o.completed_on).to_string()},
+                                {"parts", list}};
+    return "urn:yrkesresan:intyg:" + sha256_hex(key.dump()).substr(0, 32);
+}
+
+void describe_components(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,
+                         const Assessment& a, Date as_of, Evaluation& ev) {
+    const Context cx{program, person, facts, a, as_of, ev.language, ev};
+    std::size_t next_certificate = 0;
+    for (std::uint32_t ci = 0; ci < program.components.size(); ++ci) {
+        const Component& c = program.components[ci];
+        const ComponentOutcome& o = a.components[ci];
+        ComponentResult r = result_for(c, o);
+        switch (c.kind) {
+            case Component::Kind::course:
+                explain(cx, c, r);
+                modules(cx, c);
+                break;
+            case Component::Kind::supervision: explain(cx, c, r); break;
+            case Component::Kind::mentor:
+            case Component::Kind::introduktor: support(cx, c, r); break;
+            case Component::Kind::annual: annual(cx, c, o, r); break;
+        }
+        ev.components.push_back(std::move(r));
+        if (c.certificate) certificate(cx, c, a.certificates[next_certificate++]);
+    }
+    const Clock experience(facts.experience_start.add_months(-facts.prior_experience_months), facts.leaves);
+    const Clock employment(facts.employment_start, facts.leaves);
+    for (const auto& rec : program.recommendations) {
+        const Period w = window_period(rec.window, experience, employment);
+        ev.recommendations.push_back({rec.id, rec.label, rec.value, w, w.contains(as_of), rec.source});
+    }
+}
+
+}  // namespace yrkesresan::detail
