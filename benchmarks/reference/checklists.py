@@ -89,7 +89,7 @@ def evaluate(program: Program, person: Person, as_of: Day, warnings: List[Dict[s
         unassigned: List[str] = []
         unassigned_due: List[Optional[Day]] = []
         for item in items:
-            item_due = due_day(item.due or c.due, person)
+            item_due = due_day(item.due, person) if item.due else checklist_due
             requires = [r for r in c.requires + item.requires if r != item.id]
             d = done.get(item.id)
             if d is not None:  # one warning per prerequisite not met on the day it was done

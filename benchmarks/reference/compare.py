@@ -9,23 +9,29 @@ library's actions must still come soonest first, undated last.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, List, Optional
 
-# Human texts: not compared.
-TEXT_KEYS = frozenset({"label", "message", "source", "what", "comment", "language"})
+# Human texts, not compared: where they sit in the document.
+_TEXTS = {"phase": ("label",), "checklists": ("label",), "items": ("label", "comment"),
+          "components": ("label",), "reasons": ("message", "source"), "modules": ("label",),
+          "missing": ("message", "source"), "recommendations": ("label", "source"), "actions": ("what",),
+          "warnings": ("message", "source")}
 
 
-def _strip(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in TEXT_KEYS}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
+def _strip(rows: List[Dict[str, Any]], key: str) -> None:
+    for row in rows:
+        for text in _TEXTS[key]:
+            row.pop(text, None)
+        for inner in ("items", "reasons", "missing"):
+            if inner in row:
+                _strip(row[inner], inner)
+
+
+_ORDER = ("code", "role", "kind", "due", "date", "ref", "checklist", "component", "item", "state")
 
 
 def _sorted(rows: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
+    return sorted(rows, key=lambda r: tuple(str(r.get(k) or "") for k in _ORDER) + (len(r),))
 
 
 def normalise(doc: Dict[str, Any]) -> Dict[str, Any]:
@@ -43,8 +49,16 @@ def _blocked_by_sorted(item: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def project(library_doc: Dict[str, Any]) -> Dict[str, Any]:
-    doc = _strip(library_doc)
+    """The library's document (a fresh ``to_dict()``, changed in place) as the
+    reference writes it."""
+    doc = library_doc
+    doc.pop("language", None)
+    doc["phase"].pop("label", None)
+    for key in _TEXTS:
+        if key in doc and key != "phase":
+            _strip(doc[key], key)
     for cert in doc["certificates"]:
+        _strip(cert["missing"], "missing")
         cert["certificate_id"] = cert["certificate_id"] is not None
     return doc
 
@@ -79,3 +93,42 @@ def first_difference(expected: Any, actual: Any, path: str = "") -> Optional[str
     if expected != actual or type(expected) is bool and type(actual) is not bool:
         return f"{path}: reference {expected!r}, library {actual!r}"
     return None
+
+
+def population_row(doc: Dict[str, Any]) -> Dict[str, Any]:
+    """A reference document as the row the population API gives for the
+    person (``Population.persons``; dates as ISO text, counts as ints); the
+    column names come from the program's ids in the document."""
+    e = doc["experience"]
+    row: Dict[str, Any] = {"person": doc["person"], "experience_months": doc["experience_months"],
+                           "months_at_employment_start": e["months_at_employment_start"],
+                           "leave_days": e["leave_days"], "next_month_on": e["next_month_on"],
+                           "phase": doc["phase"]["id"]}
+    overdue = 0
+    for c in doc["checklists"]:
+        row[f"{c['id']}.due"] = c["due"]
+        for state, count in c["summary"].items():
+            row[f"{c['id']}.{state}"] = count
+        row[f"{c['id']}.complete"] = c["complete"]
+        row[f"{c['id']}.completed_on"] = c["completed_on"]
+        overdue += c["summary"]["overdue"]
+    for comp in doc["components"]:
+        window = comp["window"] or {"from": None, "to": None}
+        row[f"{comp['id']}.eligibility"] = comp["eligibility"]
+        row[f"{comp['id']}.window_from"] = window["from"]
+        row[f"{comp['id']}.window_to"] = window["to"]
+        row[f"{comp['id']}.started_on"] = comp["started_on"]
+        row[f"{comp['id']}.completed_on"] = comp["completed_on"]
+    for cert in doc["certificates"]:
+        row[f"{cert['component']}.certificate"] = cert["status"]
+        row[f"{cert['component']}.certificate_completed_on"] = cert["completed_on"]
+    row["overdue"] = overdue
+    row["warnings"] = len(doc["warnings"])
+    return row
+
+
+def item_rows(doc: Dict[str, Any]) -> List[tuple]:
+    """A reference document as the population API's item rows: (person,
+    checklist, section, item, responsible as "EC,FA" or None, state, due, done)."""
+    return [(doc["person"], c["id"], i["section"], i["id"], ",".join(i["responsible"]) or None, i["state"],
+             i["due"], i["done"]) for c in doc["checklists"] for i in c["items"]]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from typing import Iterable, List, Optional, Tuple
+import functools
+from typing import Dict, Iterable, List, Optional, Tuple
 
 Day = int  # a date as its ordinal
 Period = Tuple[Day, Day]  # half-open [start, end)
@@ -19,8 +20,13 @@ def parse(text: str) -> Day:
     return datetime.date.fromisoformat(text).toordinal()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _iso(day: Day) -> str:
+    return datetime.date.fromordinal(day).isoformat()
+
+
 def iso(day: Optional[Day]) -> Optional[str]:
-    return None if day is None else datetime.date.fromordinal(day).isoformat()
+    return None if day is None else _iso(day)
 
 
 def add_months(day: Day, months: int) -> Day:
@@ -67,12 +73,19 @@ class Clock:
     def __init__(self, anchor: Day, leaves: List[Period]) -> None:
         self.anchor = anchor
         self.leaves = [(max(s, anchor), e) for s, e in leaves if e > anchor]
+        self._reached: Dict[int, Day] = {}  # months -> day, asked for again and again
 
     def leave_days_before(self, day: Day) -> int:
         """Leave days in [anchor, day)."""
         return sum(overlap(p, (self.anchor, day)) for p in self.leaves)
 
     def reached_on(self, months: int) -> Day:
+        day = self._reached.get(months)
+        if day is None:
+            day = self._reached[months] = self._reached_on(months)
+        return day
+
+    def _reached_on(self, months: int) -> Day:
         target = add_months(self.anchor, months)
         day = target
         # The least D with target + leave(D) <= D: leave(D) only grows with D,

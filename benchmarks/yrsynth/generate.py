@@ -31,6 +31,9 @@ class Settings:
     municipalities: int = 290
     zipf: float = 1.0
     chunk: int = 20_000
+    # Order of a person's events in the tables and records: "shuffled" (the
+    # library must not depend on it), "date", or "kind" (as generated).
+    event_order: str = "shuffled"
 
 
 @dataclass
@@ -66,7 +69,14 @@ def make_chunk(settings: Settings, spec: ProgramSpec, region: Region, index: int
     if spec.supervision:
         wanted = settings.events_per_person * n - len(events["person"])
         events = ev.concat([events, ev.supervision_events(rng, region, p, spec, end, wanted)])
-    order = np.argsort(events["person"], kind="stable")
+    if settings.event_order == "shuffled":
+        order = np.lexsort((rng.random(len(events["person"])), events["person"]))
+    elif settings.event_order == "date":
+        order = np.lexsort((events["date"], events["person"]))
+    elif settings.event_order == "kind":
+        order = np.argsort(events["person"], kind="stable")
+    else:
+        raise ValueError(f"event_order: shuffled, date or kind, not {settings.event_order!r}")
     events = {k: v[order] for k, v in events.items()}
     events["person"] += first_row
     leaves["person"] = leaves["person"] + first_row
