@@ -46,10 +46,10 @@ def item_events(rng: np.random.Generator, region: Region, p: People, spec: Progr
     n, k = len(p.start), len(spec.items)
     waived = codes == EJ
     chance = np.where(waived, 0.1, region.diligence[p.muni][:, None])
-    done = rng.random((n, k)) < chance
-    late = rng.random((n, k)) < region.late_share[p.muni][:, None]
-    late_by = rng.exponential(1.0, (n, k)) * region.lateness[p.muni][:, None]
-    u = rng.random((n, k))
+    done = rng.random((n, k), dtype=np.float32) < chance
+    late = rng.random((n, k), dtype=np.float32) < region.late_share[p.muni][:, None]
+    late_by = rng.standard_exponential((n, k), dtype=np.float32) * region.lateness[p.muni][:, None]
+    u = rng.random((n, k), dtype=np.float32)
     date = np.empty((n, k), dtype=np.int64)
     for j, item in enumerate(spec.items):
         if item.months_after_start is not None:

@@ -69,14 +69,16 @@ def make_chunk(settings: Settings, spec: ProgramSpec, region: Region, index: int
     if spec.supervision:
         wanted = settings.events_per_person * n - len(events["person"])
         events = ev.concat([events, ev.supervision_events(rng, region, p, spec, end, wanted)])
+    # One int64 sort key: the person in the high bits, the order within in the low 24.
     if settings.event_order == "shuffled":
-        order = np.lexsort((rng.random(len(events["person"])), events["person"]))
+        within = rng.integers(0, 1 << 24, len(events["person"]))
     elif settings.event_order == "date":
-        order = np.lexsort((events["date"], events["person"]))
+        within = events["date"] - events["date"].min(initial=0)
     elif settings.event_order == "kind":
-        order = np.argsort(events["person"], kind="stable")
+        within = np.zeros(len(events["person"]), dtype=np.int64)  # the stable sort keeps them as made
     else:
         raise ValueError(f"event_order: shuffled, date or kind, not {settings.event_order!r}")
+    order = np.argsort((events["person"] << 24) | within, kind="stable")
     events = {k: v[order] for k, v in events.items()}
     events["person"] += first_row
     leaves["person"] = leaves["person"] + first_row

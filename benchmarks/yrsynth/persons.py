@@ -135,11 +135,11 @@ def make_plans(rng: np.random.Generator, region: Region, p: People, spec: Progra
     defaults = np.array([i.has_default_codes for i in spec.items], dtype=bool)
     filled = rng.random(n) < region.plans_filled[p.muni]
     experienced = ~p.new_in_profession
-    new_codes = rng.choice(len(CODES), size=(n, k), p=_NEW)
-    exp_codes = rng.choice(len(CODES), size=(n, k), p=_EXPERIENCED)
-    codes = np.where(experienced[:, None], exp_codes, new_codes)
-    forgotten = rng.random((n, k)) < 0.03
-    codes = np.where(filled[:, None] & ~defaults[None, :] & ~forgotten, codes, -1)
-    override = (rng.random((n, k)) < 0.02) & defaults[None, :]
-    codes = np.where(override, _OVERRIDES[rng.integers(0, len(_OVERRIDES), (n, k))], codes)
-    return codes.astype(np.int8)
+    u = rng.random((n, k), dtype=np.float32)
+    codes = np.where(experienced[:, None], np.searchsorted(np.cumsum(_EXPERIENCED)[:-1], u, side="right"),
+                     np.searchsorted(np.cumsum(_NEW)[:-1], u, side="right")).astype(np.int8)
+    forgotten = rng.random((n, k), dtype=np.float32) < 0.03
+    codes[~(filled[:, None] & ~defaults[None, :] & ~forgotten)] = -1
+    override = (rng.random((n, k), dtype=np.float32) < 0.02) & defaults[None, :]
+    codes[override] = _OVERRIDES[rng.integers(0, len(_OVERRIDES), int(override.sum()))]
+    return codes
