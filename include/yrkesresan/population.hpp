@@ -6,8 +6,9 @@
 // tables of events, leaves and plan assignments, each column a borrowed view
 // of plain integers, strings dictionary-encoded (codes into a small table of
 // labels, as pandas' factorize and Arrow's dictionary arrays give them). Every
-// person is built from the columns and evaluated by yrkesresan::evaluate, the
-// single source of the rules; the results come back as columns.
+// person is decoded from the columns into compact facts and assessed by the
+// same rules as yrkesresan::evaluate; the results are written straight into
+// columns, with no text built per person.
 //
 // Thread safety: evaluate_population splits the persons across threads; the
 // views must stay valid and unchanged for the duration of the call.
@@ -104,6 +105,10 @@ struct PopulationInput {
 struct PopulationOptions {
     unsigned threads = 0;      // 0: one per hardware thread
     bool keep_errors = false;  // false: throw the first person's error; true: report them in columns
+    // The benchmarks' floor: reads and checks every input column and writes
+    // every output column, applying no rule (items pending, no due dates,
+    // zero counts). Not an evaluation.
+    bool decode_only = false;
 };
 
 // One output column. Integers, day numbers and booleans use missing_value for

@@ -77,7 +77,7 @@ void register_population(py::module_& m) {
     m.attr("missing_value") = missing_value;
     m.def(
         "evaluate_population",
-        [](const Program& program, py::dict tables, Date as_of, unsigned threads, bool keep_errors) {
+        [](const Program& program, py::dict tables, Date as_of, unsigned threads, bool keep_errors, bool decode_only) {
             TableReader r(tables);
             PopulationInput in;
             in.persons = tables["persons"].cast<std::size_t>();
@@ -111,11 +111,12 @@ void register_population(py::module_& m) {
             PopulationResult result;
             {
                 py::gil_scoped_release release;
-                result = evaluate_population(program, in, as_of, {threads, keep_errors});
+                result = evaluate_population(program, in, as_of, {threads, keep_errors, decode_only});
             }
             return py::make_tuple(to_python(result.persons), to_python(result.items));
         },
         py::arg("program"), py::arg("tables"), py::arg("as_of"), py::arg("threads") = 0, py::arg("keep_errors") = false,
+        py::arg("decode_only") = false,
         "Evaluates a population given as columns; see yrkesresan.Program.evaluate_population.");
 }
 

@@ -381,6 +381,7 @@ def evaluate_population(
     as_of: datetime.date,
     threads: int = 0,
     keep_errors: bool = False,
+    decode_only: bool = False,
 ) -> Tuple[List[_Column], List[_Column]]: ...
 
 # Certificates that travel (register_credential.cpp) ---------------------------
