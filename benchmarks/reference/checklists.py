@@ -25,7 +25,10 @@ NAMED_CODES = {"FA": "fadder_not_named", "1:e": "forste_not_named"}
 def plan_items(program: Program, person: Person) -> Dict[str, List[Item]]:
     """Each checklist's items after layering: the program's, minus those the
     plan removes, plus those it adds (at the end of their section), with the
-    plan's codes replacing the defaults."""
+    plan's codes replacing the defaults. An added item is an item of its list:
+    the list's default codes (program schema: "default codes of its items")
+    apply when it names none, and the list's `requires` ("apply to every item
+    of the list") apply to it as to the others."""
     removed = set(person.removed_items)
     out: Dict[str, List[Item]] = {}
     for c in program.checklists:
@@ -34,7 +37,8 @@ def plan_items(program: Program, person: Person) -> Dict[str, List[Item]]:
             if a["checklist"] != c.id:
                 continue
             section = a.get("section", c.sections[-1])
-            added = Item(a["id"], c.id, section, order_codes(a.get("responsible", [])), None, (), added=True)
+            codes = order_codes(a["responsible"]) if "responsible" in a else c.codes
+            added = Item(a["id"], c.id, section, codes, None, (), added=True)
             last = max((k for k, i in enumerate(items) if i.section == section), default=None)
             if last is None:  # an empty section: after the sections before it
                 order = c.sections.index(section) if section in c.sections else len(c.sections)

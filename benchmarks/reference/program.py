@@ -39,7 +39,8 @@ class Checklist:
     id: str
     due: Optional[Due]
     handover_to: Optional[str]
-    requires: Tuple[str, ...]
+    codes: Tuple[str, ...]        # default codes of its items
+    requires: Tuple[str, ...]     # prerequisites of every item of the list
     sections: List[str]
     items: List[Item]
 
@@ -122,7 +123,7 @@ def from_json(doc: Dict[str, Any]) -> Program:
                 codes = order_codes(i["responsible"]) if "responsible" in i else default_codes
                 items.append(Item(i["id"], c["id"], s["id"], codes, _due(i.get("due")),
                                   tuple(i.get("requires", []))))
-        checklists.append(Checklist(c["id"], _due(c.get("due")), c.get("handover_to"),
+        checklists.append(Checklist(c["id"], _due(c.get("due")), c.get("handover_to"), default_codes,
                                     tuple(c.get("requires", [])), [s["id"] for s in c["sections"]], items))
     components = []
     for c in doc.get("components", []):

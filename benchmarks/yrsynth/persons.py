@@ -105,7 +105,7 @@ def make_leaves(rng: np.random.Generator, p: People, data_end: int) -> Dict[str,
     for kind, share, after, length in (("parental", 0.2, (60, 1800), (90, 480)),
                                        ("sick", 0.12, (20, 2500), (14, 200)),
                                        ("study", 0.03, (180, 2500), (30, 150)),
-                                       ("other", 0.02, (30, 2000), (5, 60))):
+                                       ("other", 0.03, (-90, 2000), (5, 120))):  # some from before the start
         who = np.flatnonzero(rng.random(n) < share)
         begin = p.start[who] + rng.integers(*after, len(who))
         end = begin + rng.integers(*length, len(who))

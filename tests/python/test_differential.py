@@ -13,7 +13,9 @@ A modest population runs in the test command; a large one on demand:
 
     YR_DIFF_PERSONS=100000 .venv/bin/python -m pytest -q tests/python/test_differential.py
 
-(``YR_DIFF_SEED`` picks another population.)
+(``YR_DIFF_SEED`` picks another population; ``YR_DIFF_DATES`` other dates,
+ISO and comma-separated: everyone is compared per person on the first, a
+quarter on the second, and through the population API on all.)
 
 Known engine divergences are kept out of the main comparison by
 ``_without_known_divergences`` and checked by their own strict xfails, named
@@ -48,7 +50,7 @@ SEED = int(os.environ.get("YR_DIFF_SEED", "2026"))
 D = datetime.date
 # The generator's last day of records, and two earlier days (events after the
 # day are dropped). Per person: the first two; population API: all three.
-DATES = [D(2026, 11, 2), D(2024, 3, 15), D(2021, 6, 30)]
+DATES = [D.fromisoformat(d) for d in os.environ.get("YR_DIFF_DATES", "2026-11-02,2024-03-15,2021-06-30").split(",")]
 PROGRAMS = {"gr-barn-unga": PERSONS, "uppsala-bistand-lss": max(PERSONS // 4, 1)}
 
 
@@ -139,13 +141,14 @@ def test_per_person_documents_agree(program: str, as_of: D) -> None:
     assert _compare_people(program, as_of, _without_known_divergences, people) == people
 
 
-def _compare_edited_plans(program: str, into_listwide_prerequisites: bool) -> None:
+def _compare_edited_plans(program: str, into_lists_with_defaults: bool) -> None:
     """Plans that add and remove items (per person only: the population
-    frames carry codes, not plan edits). Items are added to the checklists
-    with list-wide prerequisites or to those without (divergence 3)."""
+    frames carry codes, not plan edits). Items are added either to the
+    checklists with list-wide prerequisites or default codes, or to the
+    others (divergence 3)."""
     w = world(program)
     as_of = DATES[0]
-    into = [c.id for c in w.reference.checklists if bool(c.requires) == into_listwide_prerequisites]
+    into = [c.id for c in w.reference.checklists if bool(c.requires or c.codes) == into_lists_with_defaults]
     people = min(PROGRAMS[program], 500)
     for record in with_plan_edits(w.records(as_of)[:people], program, seed=SEED, into=into):
         lib = project(w.library.evaluate(record, as_of=as_of).to_dict())
@@ -157,7 +160,7 @@ def _compare_edited_plans(program: str, into_listwide_prerequisites: bool) -> No
 
 @pytest.mark.parametrize("program", list(PROGRAMS))
 def test_edited_plans_agree(program: str) -> None:
-    _compare_edited_plans(program, into_listwide_prerequisites=False)
+    _compare_edited_plans(program, into_lists_with_defaults=False)
 
 
 def _text(values: "pd.Series[Any]") -> List[Any]:
@@ -281,8 +284,9 @@ def test_item_duplicate_events_name_the_later_records() -> None:
     _compare_duplicates(sessions=False)
 
 
-@pytest.mark.xfail(strict=True, reason="engine divergence 3: an item the plan adds to a checklist does not get "
-                                       "the checklist's requires (program schema: they apply to every item of "
-                                       "the list)")
-def test_added_items_get_their_checklists_prerequisites() -> None:
-    _compare_edited_plans("gr-barn-unga", into_listwide_prerequisites=True)
+@pytest.mark.xfail(strict=True, reason="engine divergence 3: an item the plan adds to a checklist gets neither "
+                                       "the checklist's requires nor its default codes (program schema: they "
+                                       "apply to every item of the list)")
+@pytest.mark.parametrize("program", list(PROGRAMS))
+def test_added_items_get_their_checklists_prerequisites_and_codes(program: str) -> None:
+    _compare_edited_plans(program, into_lists_with_defaults=True)
