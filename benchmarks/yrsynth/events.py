@@ -158,7 +158,10 @@ def supervision_events(rng: np.random.Generator, region: Region, p: People, spec
         nth = np.argmax(count >= need, axis=1)
         on = dates[np.arange(c), nth]
         ok = reached & (on < first + int(months * MONTH_DAYS)) & (rng.random(c) < 0.5)
-        parts.append(_events(who[ok], CERTIFICATE, np.int32(ref), on[ok] + rng.integers(7, 60, int(ok.sum()))))
+        early = ~ok & (rng.random(c) < 0.01)  # issued before the requirements were met
+        when = np.where(ok, on + rng.integers(7, 60, c), dates[:, s // 2] + 1)
+        pick = ok | early
+        parts.append(_events(who[pick], CERTIFICATE, np.int32(ref), when[pick]))
     goes_on = rng.random(c) < region.continues[p.muni[who]]
     after = dates[:, -1] + 30
     span = np.maximum(end[who] - after, 0) * goes_on
