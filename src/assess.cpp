@@ -72,11 +72,10 @@ void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, As
         const std::int32_t due = due_day(item ? item->due : program.checklists[entry.checklist].due);
         out.due[e] = due;
         bool open_prerequisite = false;
-        if (item)
-            for (auto r : item->requires) {
-                const auto re = plan.entry_of_item[r];
-                if (re >= 0 && !satisfied(static_cast<std::uint32_t>(re))) open_prerequisite = true;
-            }
+        for (auto r : prerequisites(program, entry)) {
+            const auto re = plan.entry_of_item[r];
+            if (re >= 0 && !satisfied(static_cast<std::uint32_t>(re))) open_prerequisite = true;
+        }
         ItemState s = ItemState::pending;
         if (facts.done[e] != no_day && facts.done[e] <= today) s = ItemState::done;
         else if (entry.codes.waived()) s = ItemState::waived;
@@ -99,8 +98,8 @@ void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, As
             const PlanEntry& entry = plan.entries[e];
             const ItemState s = out.states[e];
             if (facts.done[e] != no_day) last_done = std::max(last_done, facts.done[e]);
-            if (entry.item >= 0 && s == ItemState::done)
-                for (auto r : program.items[static_cast<std::size_t>(entry.item)].requires) {
+            if (s == ItemState::done)
+                for (auto r : prerequisites(program, entry)) {
                     const auto re = plan.entry_of_item[r];
                     if (re < 0) continue;
                     const auto req = static_cast<std::uint32_t>(re);

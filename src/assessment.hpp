@@ -132,6 +132,13 @@ struct Assessment {
     std::vector<RawWarning> warnings;
 };
 
+// An entry's prerequisites: the item's own (its list's included), or for an
+// item the plan adds, its list's.
+inline const std::vector<std::uint32_t>& prerequisites(const ProgramData& program, const PlanEntry& entry) {
+    return entry.item >= 0 ? program.items[static_cast<std::size_t>(entry.item)].requires
+                           : program.checklists[entry.checklist].requires;
+}
+
 // Decodes a person record's events into facts; throws Error listing every
 // problem with its JSON Pointer into the record (future events, unknown refs,
 // an invalid plan). With items=false only the component events are read.

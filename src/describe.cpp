@@ -50,10 +50,12 @@ Finding describe_warning(const ProgramData& program, const PersonRecord& person,
             return {"duplicate_event", message("duplicate_event", lang, {{"item", label}}), v.source, v.id, date};
         }
         case Code::item_prerequisite_violation: {
-            const auto v = view(facts.plan.entries[s], program, person);
+            const PlanEntry& entry = facts.plan.entries[s];
+            const auto v = view(entry, program, person);
+            const std::string label = entry.item >= 0 ? v.label : message("added_item", lang);
             const Item& required = program.items[static_cast<std::size_t>(w.other)];
             return {"prerequisite_violation",
-                    message("prerequisite_violation", lang, {{"item", v.label}, {"date", day}, {"requires", required.label}}),
+                    message("prerequisite_violation", lang, {{"item", label}, {"date", day}, {"requires", required.label}}),
                     v.source, v.id, date};
         }
         case Code::fadder_not_named:
@@ -157,8 +159,8 @@ Evaluation describe(const ProgramData& program, const PersonRecord& person, cons
             ir.due = to_date(a.due[e]);
             ir.done = to_date(facts.done[e]);
             ir.added = entry.item < 0;
-            if (entry.item >= 0 && ir.state != ItemState::done)
-                for (auto r : program.items[static_cast<std::size_t>(entry.item)].requires) {
+            if (ir.state != ItemState::done)
+                for (auto r : prerequisites(program, entry)) {
                     const auto re = plan.entry_of_item[r];
                     if (re >= 0 && !satisfied(static_cast<std::uint32_t>(re))) ir.blocked_by.push_back(program.items[r].id);
                 }

@@ -22,9 +22,11 @@ void PersonFacts::reset(const ProgramData& program) {
 }
 
 void PersonFacts::item_done(std::uint32_t entry, std::int32_t day) {
+    // The earliest completion counts; every other record of the item is kept
+    // as a warning, whatever order the records come in.
     auto& d = done[entry];
-    if (d != no_day) event_warnings.push_back({RawWarning::Code::duplicate_item_event, static_cast<std::int32_t>(entry), -1, day});
-    // The first completion counts; a later record of the same item is kept as a warning.
+    if (d != no_day)
+        event_warnings.push_back({RawWarning::Code::duplicate_item_event, static_cast<std::int32_t>(entry), -1, std::max(d, day)});
     if (d == no_day || day < d) d = day;
 }
 
@@ -59,10 +61,10 @@ void PersonFacts::finish_events(const ProgramData& program) {
         auto& s = sessions[c];
         std::sort(s.begin(), s.end());
         if (program.components[c].kind != Component::Kind::supervision) continue;
-        // Supervision meets once a day: a second record of the same day is kept as a warning.
-        auto dup = std::adjacent_find(s.begin(), s.end());
-        if (dup != s.end())
-            event_warnings.push_back({RawWarning::Code::duplicate_session, static_cast<std::int32_t>(c), -1, *dup});
+        // Supervision meets once a day: every further record of a day is kept as a warning.
+        for (std::size_t i = 1; i < s.size(); ++i)
+            if (s[i] == s[i - 1])
+                event_warnings.push_back({RawWarning::Code::duplicate_session, static_cast<std::int32_t>(c), -1, s[i]});
         s.erase(std::unique(s.begin(), s.end()), s.end());
     }
 }

@@ -12,6 +12,7 @@ struct PendingRequires {
     std::uint32_t item;
     std::string id;
     std::string path;
+    std::int32_t checklist = -1;  // >= 0: the list's own prerequisite, kept for items a plan adds
 };
 
 void read_id_field(const ObjectReader& r, const char* key, std::string* out, Diagnostics& diag) {
@@ -126,6 +127,10 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
         c.first_item = static_cast<std::uint32_t>(p.items.size());
         std::vector<PendingRequires> list_requires;
         read_requires(r, 0, list_requires, diag);
+        for (auto lr : list_requires) {
+            lr.checklist = static_cast<std::int32_t>(cindex);
+            pending.push_back(std::move(lr));
+        }
 
         const json* sections = r.array("sections", true);
         for (std::size_t si = 0; sections && si < sections->size(); ++si) {
@@ -178,6 +183,10 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
 void resolve_requires(ProgramData& p, const std::vector<PendingRequires>& pending, Diagnostics& diag) {
     for (const auto& req : pending) {
         auto it = p.item_index.find(req.id);
+        if (req.checklist >= 0) {  // problems are reported on each item of the list
+            if (it != p.item_index.end()) p.checklists[static_cast<std::size_t>(req.checklist)].requires.push_back(it->second);
+            continue;
+        }
         if (it == p.item_index.end()) {
             diag.add(ErrorCode::unknown_reference, req.path, "no item with the id '" + req.id + "' in the program");
             continue;

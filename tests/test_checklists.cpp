@@ -183,3 +183,41 @@ TEST_CASE("messages come in Swedish by default and English on request", "[explan
     CHECK_THAT(en.warnings[0].message, Catch::Contains("no fadder is named"));
     CHECK(sv.warnings[0].code == en.warnings[0].code);
 }
+
+TEST_CASE("an item recorded done twice keeps its earliest completion; the other record is the duplicate", "[R3][warnings]") {
+    // The same facts in either order give the same evaluation.
+    for (bool earliest_first : {true, false}) {
+        json p = newcomer();
+        json early = done("nycklar", "2026-02-01"), late = done("nycklar", "2026-03-01");
+        p["events"] = earliest_first ? json{early, late} : json{late, early};
+        const auto ev = evaluate_and_keep(gr(), p, "2026-04-01");
+        CHECK(item(ev, "nycklar").done == d("2026-02-01"));
+        REQUIRE(ev.warnings.size() >= 1);
+        const auto& w = ev.warnings.front();
+        CHECK(w.code == "duplicate_event");
+        CHECK(w.ref == "nycklar");
+        CHECK(w.date == d("2026-03-01"));
+    }
+}
+
+TEST_CASE("an item the plan adds to a checklist waits for the checklist's prerequisites", "[R3]") {
+    // Every administrator item waits until EC has informed the administrator; one the plan adds too.
+    json p = newcomer();
+    p["plan"] = {{"added_items",
+                  {{{"id", "lokal-1"}, {"checklist", "ankomst-administrator"}, {"label", "Lokal rutin"}, {"responsible", {"AD"}}}}}};
+    auto ev = evaluate_and_keep(gr(), p, "2025-12-20");
+    CHECK(item(ev, "lokal-1").state == item(ev, "ad-dator").state);
+    CHECK(item(ev, "lokal-1").state == ItemState::blocked);
+    CHECK(item(ev, "lokal-1").blocked_by == std::vector<std::string>{"ec-informera-administrator"});
+    // Done before its prerequisite: kept, and reported without the plan's own label.
+    p["events"] = {done("lokal-1", "2025-12-10")};
+    ev = evaluate_and_keep(gr(), p, "2025-12-20");
+    CHECK(item(ev, "lokal-1").state == ItemState::done);
+    bool warned = false;
+    for (const auto& w : ev.warnings)
+        if (w.code == "prerequisite_violation" && w.ref == "lokal-1") {
+            warned = true;
+            CHECK(w.message.find("Lokal rutin") == std::string::npos);
+        }
+    CHECK(warned);
+}

@@ -76,6 +76,18 @@ TEST_CASE("the same session recorded twice counts once and is reported", "[R5][w
     CHECK(warned(ev, "duplicate_event"));
 }
 
+TEST_CASE("every further record of a supervision day is a duplicate_event", "[R5][warnings]") {
+    json p = newcomer();
+    p["events"] = {session("2027-02-01"), session("2027-02-01"), session("2027-02-01"), session("2027-03-01"),
+                   session("2027-03-01")};
+    const auto ev = evaluate_and_keep(gr(), p, "2027-04-01");
+    CHECK(component(ev, "handledning").sessions_counted == 2);
+    std::vector<Date> dates;
+    for (const auto& w : ev.warnings)
+        if (w.code == "duplicate_event") dates.push_back(*w.date);
+    CHECK(dates == std::vector<Date>{d("2027-02-01"), d("2027-02-01"), d("2027-03-01")});
+}
+
 TEST_CASE("a named mentor from the same municipality is flagged", "[R6][warnings]") {
     json p = newcomer();
     p["prior_experience_months"] = 24;
