@@ -95,13 +95,13 @@ def evaluate(program: Program, person: Person, as_of: Day, warnings: List[Dict[s
         for item in items:
             item_due = due_day(item.due, person) if item.due else checklist_due
             requires = [r for r in c.requires + item.requires if r != item.id]
-            d = done.get(item.id)
-            if d is not None:  # one warning per prerequisite not met on the day it was done
+            done_on = done.get(item.id)
+            if done_on is not None:  # one warning per prerequisite not met on the day it was done
                 for r in requires:
-                    if not satisfied(r, d):
-                        warnings.append({"code": "prerequisite_violation", "ref": item.id, "date": iso(d)})
+                    if not satisfied(r, done_on):
+                        warnings.append({"code": "prerequisite_violation", "ref": item.id, "date": iso(done_on)})
             open_requires = [r for r in requires if not satisfied(r, as_of)]
-            if d is not None:
+            if done_on is not None:
                 state = "done"
             elif item.codes == WAIVED:
                 state = "waived"
@@ -113,7 +113,7 @@ def evaluate(program: Program, person: Person, as_of: Day, warnings: List[Dict[s
                 state = "pending"
             summary[state] += 1
             row: Dict[str, Any] = {"id": item.id, "section": item.section, "responsible": list(item.codes),
-                                   "state": state, "due": iso(item_due), "done": iso(d)}
+                                   "state": state, "due": iso(item_due), "done": iso(done_on)}
             if state != "done" and open_requires:
                 row["blocked_by"] = open_requires
             if item.added:

@@ -9,7 +9,7 @@ library's actions must still come soonest first, undated last.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 # Human texts, not compared: where they sit in the document.
 _TEXTS = {"phase": ("label",), "checklists": ("label",), "items": ("label", "comment"),
@@ -127,7 +127,7 @@ def population_row(doc: Dict[str, Any]) -> Dict[str, Any]:
     return row
 
 
-def item_rows(doc: Dict[str, Any]) -> List[tuple]:
+def item_rows(doc: Dict[str, Any]) -> List[Tuple[Any, ...]]:
     """A reference document as the population API's item rows: (person,
     checklist, section, item, responsible as "EC,FA" or None, state, due, done)."""
     return [(doc["person"], c["id"], i["section"], i["id"], ",".join(i["responsible"]) or None, i["state"],

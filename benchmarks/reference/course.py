@@ -15,7 +15,7 @@ from .program import Component
 
 
 def evaluate(comp: Component, person: Person, as_of: Day, warnings: List[Dict[str, Any]],
-             actions: List[Dict[str, Any]]) -> Tuple[Dict[str, Any], List[Dict[str, Any]], Dict[str, Any]]:
+             actions: List[Dict[str, Any]]) -> Tuple[Dict[str, Any], List[Dict[str, Any]], Optional[Dict[str, Any]]]:
     attended: Dict[str, Day] = {}
     rounds: Dict[str, Optional[str]] = {}
     homework: Dict[str, Day] = {}
@@ -82,4 +82,4 @@ def evaluate(comp: Component, person: Person, as_of: Day, warnings: List[Dict[st
     if eligibility in ("eligible", "window_passed"):
         actions.append({"role": "EC", "kind": "enrol", "due": iso(window_or_open[1] - 1), "component": comp.id})
     row, _ = windows.row(comp.id, comp.kind, eligibility, p, started=started, completed=completed_on)
-    return row, modules, cert  # type: ignore[return-value]
+    return row, modules, cert

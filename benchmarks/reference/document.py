@@ -8,7 +8,7 @@ given), since the id's hashing is the library's to choose.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from . import annual, checklists, course, supervision, support, windows
 from .dates import Day, iso
@@ -30,6 +30,7 @@ def evaluate_person(program: Program, person: Person, as_of: Day) -> Dict[str, A
     components: List[Dict[str, Any]] = []
     modules: List[Dict[str, Any]] = []
     certificates: List[Dict[str, Any]] = []
+    cert: Optional[Dict[str, Any]]
     for comp in program.components:
         if comp.kind == "course":
             row, mods, cert = course.evaluate(comp, person, as_of, warnings, actions)

@@ -111,8 +111,13 @@ def course_events(rng: np.random.Generator, region: Region, p: People, spec: Pro
 
     i, j = np.nonzero(attended)
     parts = [_events(who[i], MODULE, base_ref + j, att_date[i, j], rnd[i, j])]
+    again = rng.random(len(i)) < 0.01  # a module taken again in the next round: the first attendance counts
+    later = np.minimum(rnd[i, j][again] + 1, len(starts) - 1)
+    parts.append(_events(who[i][again], MODULE, base_ref + j[again], starts[later] + 14 * j[again], later))
     i, j = np.nonzero(submitted | stray)
     parts.append(_events(who[i], HOMEWORK, base_ref + j, hw_date[i, j]))
+    again = rng.random(len(i)) < 0.01  # handed in twice: the first submission counts
+    parts.append(_events(who[i][again], HOMEWORK, base_ref + j[again], hw_date[i, j][again] + rng.integers(1, 20, int(again.sum()))))
     if spec.course_certificate:
         complete = attended.all(axis=1) & (submitted | ~task[None, :]).all(axis=1)
         last = np.maximum(att_date.max(axis=1), np.where(submitted, hw_date, 0).max(axis=1))
