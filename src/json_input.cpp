@@ -1,52 +1,287 @@
 #include "json_input.hpp"
 
-#include <set>
+#include <algorithm>
+#include <cstdint>
+
+#include "yrkesresan/roles.hpp"
 
 namespace yrkesresan::detail {
 
 namespace {
-constexpr std::size_t max_string_bytes = 4096;  // no label or id of ours comes near
+
+std::string count_text(std::size_t n) { return std::to_string(n); }
+
+// The ordinals (in document order, counting every number token) of the
+// numbers written "-0". The parser hands -0 over as the integer 0; these are
+// stored as the double -0.0 instead, so that an integer field refuses them.
+std::vector<std::size_t> negative_zero_ordinals(std::string_view text) {
+    std::vector<std::size_t> out;
+    if (text.find("-0") == std::string_view::npos) return out;
+    std::size_t ordinal = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            const std::size_t start = i;
+            while (i + 1 < text.size() && ((text[i + 1] >= '0' && text[i + 1] <= '9') || text[i + 1] == '.' ||
+                                           text[i + 1] == 'e' || text[i + 1] == 'E' || text[i + 1] == '+' ||
+                                           text[i + 1] == '-'))
+                ++i;
+            if (text.substr(start, i + 1 - start) == "-0") out.push_back(ordinal);
+            ++ordinal;
+        }
+    }
+    return out;
 }
+
+// Builds the DOM from nlohmann's SAX events, enforcing the limits before
+// each value is stored and keeping the path of the value being read.
+class DomBuilder {
+public:
+    DomBuilder(json& root, std::string_view text, const InputLimits& limits)
+        : root_(root), limits_(limits), negative_zeros_(negative_zero_ordinals(text)) {}
+
+    bool null() { return scalar(json(nullptr)); }
+    bool boolean(bool b) { return scalar(json(b)); }
+    bool number_integer(json::number_integer_t n) {
+        return scalar(is_negative_zero() ? json(-0.0) : json(n));
+    }
+    bool number_unsigned(json::number_unsigned_t n) {
+        ++numbers_;
+        return scalar(json(n));
+    }
+    bool number_float(json::number_float_t d, const std::string& raw) {
+        ++numbers_;
+        // The parser falls back to a double for an integer beyond 64 bits.
+        if (raw.find_first_of(".eE") == std::string::npos)
+            throw Error(ErrorCode::limit_exceeded, value_path(), "an integer beyond the 64-bit range");
+        return scalar(json(d));
+    }
+    bool string(std::string& s) {
+        if (s.size() > limits_.max_string_bytes)
+            throw Error(ErrorCode::limit_exceeded, value_path(),
+                        "a string longer than " + count_text(limits_.max_string_bytes) + " bytes");
+        return scalar(json(std::move(s)));
+    }
+    bool binary(json::binary_t&) { return false; }  // JSON text has none
+
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(std::string& k) {
+        Frame& f = frames_.back();
+        if (k.size() > limits_.max_string_bytes)
+            throw Error(ErrorCode::limit_exceeded, path_of(frames_.size()),
+                        "an object key longer than " + count_text(limits_.max_string_bytes) + " bytes");
+        // nlohmann keeps the last of two equal keys silently.
+        if (f.node->contains(k))
+            throw Error(ErrorCode::parse_error, path_of(frames_.size()), "an object has the same key twice");
+        f.key = std::move(k);
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+        // 406: a number beyond the range of a double (1e400); nlohmann's own
+        // message quotes the input, so only the place is reported.
+        if (e.id == 406)
+            throw Error(ErrorCode::limit_exceeded, value_path(), "a number beyond the range of a double");
+        throw Error(ErrorCode::parse_error, "", "malformed JSON near byte " + count_text(position));
+    }
+
+private:
+    struct Frame {
+        json* node;
+        std::string selector;  // this container's token in its parent's path ("" for the root)
+        bool shown;            // false: its key may not be shown, so paths end at the parent
+        std::string key;       // objects: the key of the member being read
+    };
+
+    bool is_negative_zero() {
+        const std::size_t ordinal = numbers_++;
+        return std::binary_search(negative_zeros_.begin(), negative_zeros_.end(), ordinal);
+    }
+
+    // The path of the container frames_[depth - 1], keys shown or the path ends.
+    std::string path_of(std::size_t depth) const {
+        std::string p;
+        for (std::size_t i = 1; i < depth; ++i) {
+            if (!frames_[i].shown) break;
+            p += '/';
+            p += frames_[i].selector;
+        }
+        return p;
+    }
+    // The token of the next value in the innermost container; false if hidden.
+    bool next_selector(std::string& out) const {
+        const Frame& f = frames_.back();
+        if (f.node->is_array()) {
+            out = std::to_string(f.node->size());
+            return true;
+        }
+        out = json_pointer_token(f.key);
+        return key_may_be_shown(f.key);
+    }
+    std::string value_path() const {
+        if (frames_.empty()) return "";
+        for (std::size_t i = 1; i < frames_.size(); ++i)
+            if (!frames_[i].shown) return path_of(frames_.size());
+        std::string selector;
+        std::string p = path_of(frames_.size());
+        if (next_selector(selector)) p += "/" + selector;
+        return p;
+    }
+
+    void count_value() {
+        if (++values_ > limits_.max_values)
+            throw Error(ErrorCode::limit_exceeded, "",
+                        "a document with more than " + count_text(limits_.max_values) + " values");
+        if (frames_.empty()) return;
+        const json& parent = *frames_.back().node;
+        if (parent.size() >= limits_.max_items)
+            throw Error(ErrorCode::limit_exceeded, path_of(frames_.size()),
+                        parent.is_array() ? "an array with more than " + count_text(limits_.max_items) + " items"
+                                          : "an object with more than " + count_text(limits_.max_items) + " members");
+    }
+
+    // Stores a value in the innermost container (or as the root); returns it.
+    json* store(json&& v) {
+        count_value();
+        if (frames_.empty()) {
+            root_ = std::move(v);
+            return &root_;
+        }
+        Frame& f = frames_.back();
+        if (f.node->is_array()) {
+            f.node->push_back(std::move(v));
+            return &f.node->back();
+        }
+        json& slot = (*f.node)[f.key];
+        slot = std::move(v);
+        return &slot;
+    }
+
+    bool scalar(json&& v) {
+        store(std::move(v));
+        return true;
+    }
+
+    bool open(json&& container) {
+        if (frames_.size() >= limits_.max_depth)
+            throw Error(ErrorCode::limit_exceeded, value_path(),
+                        "a document nested deeper than " + count_text(limits_.max_depth) + " levels");
+        std::string selector;
+        const bool shown = frames_.empty() || (frames_.back().shown && next_selector(selector));
+        json* node = store(std::move(container));
+        frames_.push_back(Frame{node, std::move(selector), shown, {}});
+        return true;
+    }
+
+    bool close() {
+        frames_.pop_back();
+        return true;
+    }
+
+    json& root_;
+    const InputLimits& limits_;
+    std::vector<std::size_t> negative_zeros_;
+    std::vector<Frame> frames_;
+    std::size_t numbers_ = 0;
+    std::size_t values_ = 0;
+};
+
+// Optimal string alignment distance (edits and swaps of neighbours), capped.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    if (a.size() > 64 || b.size() > 64) return 64;
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+constexpr std::size_t max_string_bytes = InputLimits{}.max_string_bytes;
+
+}  // namespace
 
 json parse_json(std::string_view text, const InputLimits& limits) {
     if (text.size() > limits.max_bytes)
         throw Error(ErrorCode::limit_exceeded, "",
-                    "document larger than " + std::to_string(limits.max_bytes) + " bytes");
-    // One set of keys per open object, to reject duplicates (nlohmann keeps the
-    // last one silently). The callback also stops a deep document early.
-    std::vector<std::set<std::string>> keys;
-    auto callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
-        switch (event) {
-            case json::parse_event_t::object_start:
-            case json::parse_event_t::array_start:
-                if (static_cast<std::size_t>(depth) >= limits.max_depth) {
-                    throw Error(ErrorCode::limit_exceeded, "",
-                                "document nested deeper than " + std::to_string(limits.max_depth) + " levels");
-                }
-                if (event == json::parse_event_t::object_start) keys.emplace_back();
-                break;
-            case json::parse_event_t::object_end:
-                if (!keys.empty()) keys.pop_back();
-                break;
-            case json::parse_event_t::key:
-                if (!keys.empty() && !keys.back().insert(parsed.get<std::string>()).second) {
-                    throw Error(ErrorCode::parse_error, "", "an object has the same key twice");
-                }
-                break;
-            default: break;
-        }
-        return true;
-    };
+                    "a document larger than " + count_text(limits.max_bytes) + " bytes");
+    json root;
+    DomBuilder builder(root, text, limits);
     try {
-        return json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/true,
-                           /*ignore_comments=*/false);
-    } catch (const json::parse_error& e) {
-        // nlohmann's message quotes the input; report the position only.
-        throw Error(ErrorCode::parse_error, "",
-                    "malformed JSON near byte " + std::to_string(e.byte));
+        json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, /*strict=*/true,
+                        /*ignore_comments=*/false);
     } catch (const json::exception&) {
+        // Only from nlohmann's own checks (e.g. container sizes); its
+        // messages may quote the input.
         throw Error(ErrorCode::parse_error, "", "malformed JSON");
     }
+    return root;
+}
+
+bool key_may_be_shown(std::string_view key) noexcept {
+    if (parse_role(key)) return true;
+    if (key.empty() || key.size() > 64) return false;
+    // A capital first letter is how names are written; field names never start so.
+    const char first = key.front();
+    if (!((first >= 'a' && first <= 'z') || (first >= '0' && first <= '9') || first == '$' || first == '@'))
+        return false;
+    int digits = 0;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const char c = key[i];
+        if (c >= '0' && c <= '9') {
+            if (++digits >= 6) return false;
+        } else if (i > 0 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
+                              c == '.' || c == ':')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string member_path(const std::string& parent, std::string_view key) {
+    return key_may_be_shown(key) ? parent + "/" + json_pointer_token(key) : parent;
+}
+
+std::string quoted_id(std::string_view id, std::string_view otherwise) {
+    return key_may_be_shown(id) ? "'" + std::string(id) + "'" : std::string(otherwise);
+}
+
+void report_unknown_field(const std::string& object_path, std::string_view key, const std::string_view* fields,
+                          std::size_t field_count, Diagnostics& diag, const char* what) {
+    const bool shown = key_may_be_shown(key);
+    std::string message = what;
+    if (!shown) message += " (its name is not repeated: it is not shaped like a field name)";
+    // A misspelling is one or two edits from the field meant.
+    std::string_view nearest;
+    std::size_t best = 3;
+    for (std::size_t i = 0; i < field_count; ++i) {
+        const std::string_view f = fields[i];
+        const std::size_t d = edit_distance(key, f);
+        if (d < best && d <= (f.size() < 5 ? 1u : 2u)) {
+            best = d;
+            nearest = f;
+        }
+    }
+    if (!nearest.empty()) message += "; did you mean '" + std::string(nearest) + "'?";
+    diag.add(ErrorCode::unknown_field, shown ? object_path + "/" + json_pointer_token(key) : object_path,
+             std::move(message));
 }
 
 const char* type_name(const json& j) noexcept {
@@ -80,7 +315,7 @@ std::optional<std::string> read_string(const json& j, const std::string& path, D
     const auto& s = j.get_ref<const std::string&>();
     if (s.size() > max_string_bytes) {
         diag.add(ErrorCode::limit_exceeded, path,
-                 "string longer than " + std::to_string(max_string_bytes) + " bytes");
+                 "a string longer than " + std::to_string(max_string_bytes) + " bytes");
         return std::nullopt;
     }
     return s;
@@ -117,7 +352,7 @@ ObjectReader::ObjectReader(const json& j, std::string path, Diagnostics& diag,
     for (auto it = j.begin(); it != j.end(); ++it) {
         bool known = false;
         for (auto f : fields) known = known || f == it.key();
-        if (!known) diag.add(ErrorCode::unknown_field, this->path(it.key()), "field not defined by the format");
+        if (!known) report_unknown_field(path_, it.key(), fields, diag);
     }
 }
 
@@ -152,20 +387,24 @@ std::optional<long long> ObjectReader::integer(std::string_view key, long long m
                                                bool required) const {
     const json* v = get(key, required);
     if (!v) return std::nullopt;
+    const std::string range = "integer outside " + std::to_string(min) + ".." + std::to_string(max);
+    if (v->is_number_float()) {
+        // 1.0, 1e2 and -0 are numbers, but not the integer the field takes.
+        diag_->add(ErrorCode::wrong_type, path(key), "expected an integer, found a number with a fraction, an exponent or a sign on zero");
+        return std::nullopt;
+    }
     if (!v->is_number_integer()) {
         diag_->add(ErrorCode::wrong_type, path(key), std::string("expected an integer, found ") + type_name(*v));
         return std::nullopt;
     }
     // Unsigned values above INT64_MAX arrive as number_unsigned.
     if (v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(max)) {
-        diag_->add(ErrorCode::invalid_value, path(key),
-                   "integer outside " + std::to_string(min) + ".." + std::to_string(max));
+        diag_->add(ErrorCode::invalid_value, path(key), range);
         return std::nullopt;
     }
     const long long n = v->get<long long>();
     if (n < min || n > max) {
-        diag_->add(ErrorCode::invalid_value, path(key),
-                   "integer outside " + std::to_string(min) + ".." + std::to_string(max));
+        diag_->add(ErrorCode::invalid_value, path(key), range);
         return std::nullopt;
     }
     return n;

@@ -1,4 +1,6 @@
 // Reading and writing the CONTRACT person record.
+#include <iterator>
+
 #include "json_input.hpp"
 #include "yrkesresan/person.hpp"
 
@@ -16,14 +18,16 @@ bool one_of(std::string_view s, const std::string_view (&set)[N]) {
     return false;
 }
 
-RoleSet read_codes(const json& codes, const std::string& path, Diagnostics& diag) {
+// `element_paths` false: `path` ends at a parent (a key that may not be
+// shown), so each code is reported there.
+RoleSet read_codes(const json& codes, const std::string& path, Diagnostics& diag, bool element_paths = true) {
     RoleSet set;
     if (!codes.is_array()) {
         diag.add(ErrorCode::wrong_type, path, std::string("expected an array of codes, found ") + type_name(codes));
         return set;
     }
     for (std::size_t i = 0; i < codes.size(); ++i) {
-        const std::string p = path + "/" + std::to_string(i);
+        const std::string p = element_paths ? path + "/" + std::to_string(i) : path;
         if (auto s = read_string(codes[i], p, diag)) {
             if (auto role = parse_role(*s)) set.add(*role);
             else diag.add(ErrorCode::unknown_code, p, "not one of EC, 1:e, FA, AD, SJ, EJ");
@@ -39,9 +43,15 @@ void read_plan(const ObjectReader& root, PersonRecord& p, Diagnostics& diag) {
     if (!plan) return;
     ObjectReader r(*plan, root.path("plan"), diag, {"assignments", "added_items", "removed_items"});
     if (const json* a = r.object("assignments")) {
-        for (auto it = a->begin(); it != a->end(); ++it)
-            p.plan.assignments.emplace_back(
-                it.key(), read_codes(it.value(), r.path("assignments") + "/" + json_pointer_token(it.key()), diag));
+        for (auto it = a->begin(); it != a->end(); ++it) {
+            // Keys are item ids; a key that may not be shown ends the path.
+            const std::string path = member_path(r.path("assignments"), it.key());
+            if (!is_valid_id(it.key())) {
+                diag.add(ErrorCode::invalid_value, path, "an assignment's key is an item id: lowercase ASCII without spaces");
+                continue;
+            }
+            p.plan.assignments.emplace_back(it.key(), read_codes(it.value(), path, diag, key_may_be_shown(it.key())));
+        }
     }
     if (const json* added = r.array("added_items")) {
         for (std::size_t i = 0; i < added->size(); ++i) {
@@ -154,12 +164,13 @@ PersonRecord parse_person(const json& doc) {
     }
     if (const json* people = r.object("people")) {
         for (auto it = people->begin(); it != people->end(); ++it) {
-            const std::string path = r.path("people") + "/" + json_pointer_token(it.key());
             if (!one_of(it.key(), people_roles)) {
-                diag.add(ErrorCode::unknown_field, path, "not a role: EC, 1:e, FA, AD, introduktor or mentor");
+                report_unknown_field(r.path("people"), it.key(), people_roles, std::size(people_roles), diag,
+                                     "not a role: EC, 1:e, FA, AD, introduktor or mentor");
                 continue;
             }
-            if (auto id = read_id(it.value(), path, diag)) p.people.emplace(it.key(), std::move(*id));
+            if (auto id = read_id(it.value(), r.path("people") + "/" + json_pointer_token(it.key()), diag))
+                p.people.emplace(it.key(), std::move(*id));
         }
     }
     if (const json* mentor = r.object("mentor")) {
@@ -254,7 +265,9 @@ std::string_view to_string(EventType type) noexcept {
     return "";
 }
 
-PersonRecord PersonRecord::from_json(std::string_view text) { return detail::parse_person(detail::parse_json(text)); }
+PersonRecord PersonRecord::from_json(std::string_view text) {
+    return detail::parse_person(detail::parse_json(text, detail::person_limits));
+}
 
 std::string PersonRecord::to_json() const { return detail::person_to_json(*this).dump(); }
 

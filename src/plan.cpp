@@ -96,7 +96,7 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
 
     // Codes filled in per person override the template's defaults.
     for (const auto& [id, codes] : plan.assignments) {
-        const std::string path = "/plan/assignments/" + json_pointer_token(id);
+        const std::string path = member_path("/plan/assignments", id);  // a key that may not be shown ends the path
         bool was_removed = false;
         auto e = out.find(id, program, person, &was_removed);
         if (!e) {

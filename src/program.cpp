@@ -8,17 +8,24 @@ json apply_overlay(const json& base, const json& overlay);
 static std::shared_ptr<const ProgramData> build(const json& definition) {
     auto data = std::make_shared<ProgramData>(compile_program(definition));
     data->definition = definition.dump();
+    // What to_json gives must load again: overlays may not grow a program past its limits.
+    try {
+        parse_json(data->definition, program_limits);
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::limit_exceeded) throw;
+        throw Error(ErrorCode::limit_exceeded, "", "with its overlays the program exceeds a limit: " + e.message());
+    }
     return data;
 }
 }  // namespace detail
 
 Program Program::from_json(std::string_view definition) {
-    return Program(detail::build(detail::parse_json(definition)));
+    return Program(detail::build(detail::parse_json(definition, detail::program_limits)));
 }
 
 Program Program::with_overlay(std::string_view overlay) const {
     const auto base = detail::json::parse(data_->definition);
-    return Program(detail::build(detail::apply_overlay(base, detail::parse_json(overlay))));
+    return Program(detail::build(detail::apply_overlay(base, detail::parse_json(overlay, detail::overlay_limits))));
 }
 
 Program Program::with_overlays(const std::vector<std::string>& overlays) const {

@@ -221,7 +221,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
     }
     for (auto it = j.begin(); it != j.end(); ++it)
         if (std::find(fields.begin(), fields.end(), it.key()) == fields.end())
-            diag.add(ErrorCode::unknown_field, path + "/" + json_pointer_token(it.key()), "field not defined for this kind");
+            report_unknown_field(path, it.key(), fields.data(), fields.size(), diag, "field not defined for this kind");
     Diagnostics own;  // the reader's problems but unknown fields, reported above per kind
     ObjectReader r(j, path, own, {"id", "kind", "label", "source", "target", "window", "modules", "module_hours",
                                    "module_hours_source", "certificate", "sessions", "session_hours", "group",

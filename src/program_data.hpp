@@ -43,8 +43,9 @@ void read_components(const ObjectReader& root, ProgramData& program, Diagnostics
 
 // Reads one item object (shared by definitions, overlays and individual plans).
 struct ItemReader {
+    // `element_paths` false: `path` ends at a parent (a key that may not be shown).
     static void check_codes(const json& codes, const std::string& path, Diagnostics& diag,
-                            RoleSet* out);
+                            RoleSet* out, bool element_paths = true);
     static void check_due(const json& due, const std::string& path, Diagnostics& diag, DueRule* out);
     static void check_source(const json& source, const std::string& path, Diagnostics& diag,
                              SourceRef* out);

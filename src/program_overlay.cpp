@@ -53,7 +53,7 @@ void check_new_item(const json& item, const std::string& path, std::initializer_
     }
     for (auto it = item.begin(); it != item.end(); ++it)
         if (std::find(fields.begin(), fields.end(), it.key()) == fields.end())
-            diag.add(ErrorCode::unknown_field, path + "/" + json_pointer_token(it.key()), "field not defined by the format");
+            report_unknown_field(path, it.key(), fields.data(), fields.size(), diag);
     auto id_it = item.find("id");
     if (id_it == item.end()) {
         diag.add(ErrorCode::missing_field, path + "/id", "required field is missing");
@@ -61,7 +61,7 @@ void check_new_item(const json& item, const std::string& path, std::initializer_
         if (!is_valid_id(*id))
             diag.add(ErrorCode::invalid_value, path + "/id", "ids are 1-64 characters of lowercase a-z, 0-9, '-', '_', '.', ':'");
         else if (existing.count(*id))
-            diag.add(ErrorCode::duplicate_id, path + "/id", "item id '" + *id + "' already exists");
+            diag.add(ErrorCode::duplicate_id, path + "/id", "item " + quoted_id(*id, "with this id") + " already exists");
     }
     auto label = item.find("label");
     if (label == item.end()) diag.add(ErrorCode::missing_field, path + "/label", "required field is missing");
@@ -88,7 +88,7 @@ void check_new_item(const json& item, const std::string& path, std::initializer_
             for (std::size_t i = 0; i < r->size(); ++i) {
                 const std::string p = path + "/requires/" + std::to_string(i);
                 if (auto id = read_id((*r)[i], p, diag); id && !known.count(*id))
-                    diag.add(ErrorCode::unknown_reference, p, "no item with the id '" + *id + "'");
+                    diag.add(ErrorCode::unknown_reference, p, "no item " + quoted_id(*id, "with this id") + " in the program or the overlay");
             }
         }
     }
@@ -126,6 +126,8 @@ json apply_overlay(const json& base, const json& overlay) {
     json def = base;
     json& layers = def["layers"];
     if (!layers.is_array()) layers = json::array();
+    if (layers.size() >= max_overlays)
+        diag.add(ErrorCode::limit_exceeded, "", "a program takes at most " + std::to_string(max_overlays) + " overlays");
     if (level == "municipality")
         for (const auto& l : layers)
             if (l.get<std::string>().rfind("unit:", 0) == 0)
@@ -152,7 +154,7 @@ json apply_overlay(const json& base, const json& overlay) {
     auto note_added = [&](const json& item, const std::string& path) {
         if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) return;
         const auto id = item["id"].get<std::string>();
-        if (!added.insert(id).second) diag.add(ErrorCode::duplicate_id, path + "/id", "item id '" + id + "' added twice");
+        if (!added.insert(id).second) diag.add(ErrorCode::duplicate_id, path + "/id", "item " + quoted_id(id, "with this id") + " added twice");
     };
 
     json& lists = def.at("checklists");
@@ -180,11 +182,11 @@ json apply_overlay(const json& base, const json& overlay) {
             if (id && !is_valid_id(*id)) diag.add(ErrorCode::invalid_value, sr.path("id"), "ids are lowercase ASCII without spaces");
             json* list = find_by_id(lists, *checklist);
             if (!list) {
-                diag.add(ErrorCode::unknown_reference, sr.path("checklist"), "no checklist '" + *checklist + "' in the program");
+                diag.add(ErrorCode::unknown_reference, sr.path("checklist"), "no checklist " + quoted_id(*checklist, "with this id") + " in the program");
                 continue;
             }
             if (find_by_id((*list)["sections"], *id)) {
-                diag.add(ErrorCode::duplicate_id, sr.path("id"), "section '" + *id + "' already exists");
+                diag.add(ErrorCode::duplicate_id, sr.path("id"), "section " + quoted_id(*id, "with this id") + " already exists");
                 continue;
             }
             json section = {{"id", *id}, {"label", *label}, {"items", *items}};
@@ -207,14 +209,14 @@ json apply_overlay(const json& base, const json& overlay) {
             if (!checklist) continue;
             json* list = find_by_id(lists, *checklist);
             if (!list) {
-                diag.add(ErrorCode::unknown_reference, ar.path("checklist"), "no checklist '" + *checklist + "' in the program");
+                diag.add(ErrorCode::unknown_reference, ar.path("checklist"), "no checklist " + quoted_id(*checklist, "with this id") + " in the program");
                 continue;
             }
             json& sections = (*list)["sections"];
             json* target = section ? find_by_id(sections, *section) : (sections.empty() ? nullptr : &sections.back());
             if (!target) {
                 diag.add(ErrorCode::unknown_reference, section ? ar.path("section") : ar.path("checklist"),
-                         section ? "no section '" + *section + "' in the checklist" : "the checklist has no section");
+                         section ? "no section " + quoted_id(*section, "with this id") + " in the checklist" : "the checklist has no section");
                 continue;
             }
             json item = a;
@@ -229,8 +231,8 @@ json apply_overlay(const json& base, const json& overlay) {
             const std::string path = r.path("remove_items") + "/" + std::to_string(i);
             auto id = read_id((*remove)[i], path, diag);
             if (!id) continue;
-            if (!existing.count(*id)) diag.add(ErrorCode::unknown_reference, path, "no item '" + *id + "' to remove");
-            else if (!removed.insert(*id).second) diag.add(ErrorCode::duplicate_id, path, "item '" + *id + "' removed twice");
+            if (!existing.count(*id)) diag.add(ErrorCode::unknown_reference, path, "no item " + quoted_id(*id, "with this id") + " to remove");
+            else if (!removed.insert(*id).second) diag.add(ErrorCode::duplicate_id, path, "item " + quoted_id(*id, "with this id") + " removed twice");
         }
     }
     // A removed item no longer exists, so it can block nothing.
@@ -256,9 +258,10 @@ json apply_overlay(const json& base, const json& overlay) {
     }
     if (const json* codes = r.object("set_responsible")) {
         for (auto it = codes->begin(); it != codes->end(); ++it) {
-            const std::string path = r.path("set_responsible") + "/" + json_pointer_token(it.key());
+            // Keys are item ids; a key that may not be shown ends the path.
+            const std::string path = member_path(r.path("set_responsible"), it.key());
             if ((!existing.count(it.key()) && !added.count(it.key())) || removed.count(it.key())) {
-                diag.add(ErrorCode::unknown_reference, path, "no item '" + it.key() + "' to assign codes to");
+                diag.add(ErrorCode::unknown_reference, path, "no item " + quoted_id(it.key(), "with this id") + " to assign codes to");
                 continue;
             }
             if (!it->is_array()) {
@@ -266,7 +269,7 @@ json apply_overlay(const json& base, const json& overlay) {
                 continue;
             }
             RoleSet ignored;
-            ItemReader::check_codes(*it, path, diag, &ignored);
+            ItemReader::check_codes(*it, path, diag, &ignored, key_may_be_shown(it.key()));
             for (auto& list : lists)
                 for (auto& section : list["sections"])
                     if (json* item = find_by_id(section["items"], it.key())) (*item)["responsible"] = *it;

@@ -188,11 +188,11 @@ void resolve_requires(ProgramData& p, const std::vector<PendingRequires>& pendin
             continue;
         }
         if (it == p.item_index.end()) {
-            diag.add(ErrorCode::unknown_reference, req.path, "no item with the id '" + req.id + "' in the program");
+            diag.add(ErrorCode::unknown_reference, req.path, "no item " + quoted_id(req.id, "with this id") + " in the program");
             continue;
         }
         if (it->second == req.item) {
-            diag.add(ErrorCode::cycle, req.path, "item '" + req.id + "' requires itself");
+            diag.add(ErrorCode::cycle, req.path, "item " + quoted_id(req.id, "with this id") + " requires itself");
             continue;
         }
         auto& r = p.items[req.item].requires;
@@ -241,11 +241,12 @@ void check_cycles(const ProgramData& p, Diagnostics& diag) {
 
 }  // namespace
 
-void ItemReader::check_codes(const json& codes, const std::string& path, Diagnostics& diag, RoleSet* out) {
+void ItemReader::check_codes(const json& codes, const std::string& path, Diagnostics& diag, RoleSet* out,
+                             bool element_paths) {
     RoleSet set;
     bool ok = true;
     for (std::size_t i = 0; i < codes.size(); ++i) {
-        const std::string p = path + "/" + std::to_string(i);
+        const std::string p = element_paths ? path + "/" + std::to_string(i) : path;
         auto s = read_string(codes[i], p, diag);
         if (!s) { ok = false; continue; }
         auto role = parse_role(*s);
@@ -305,7 +306,7 @@ ProgramData compile_program(const json& definition) {
     read_label(root, "field", &p.field, diag, false);
     if (const json* sources = root.object("sources")) {
         for (auto it = sources->begin(); it != sources->end(); ++it)
-            read_string(it.value(), root.path("sources") + "/" + json_pointer_token(it.key()), diag);
+            read_string(it.value(), member_path(root.path("sources"), it.key()), diag);
     }
     if (const json* exp = root.object("experience")) {
         ObjectReader er(*exp, root.path("experience"), diag, {"note", "source"});

@@ -79,8 +79,10 @@ def make_chunk(settings: Settings, spec: ProgramSpec, region: Region, index: int
     else:
         raise ValueError(f"event_order: shuffled, date or kind, not {settings.event_order!r}")
     order = np.argsort((events["person"] << 24) | within, kind="stable")
-    events = {k: v[order] for k, v in events.items()}
-    events["person"] += first_row
+    # Compact types: at a million people the tables are most of the memory.
+    compact = {"person": np.int32, "type": np.int8, "ref": np.int16, "date": np.int32, "round": np.int16}
+    events = {k: v[order].astype(compact[k]) for k, v in events.items()}
+    events["person"] += np.int32(first_row)
     leaves["person"] = leaves["person"] + first_row
     people = {"muni": p.muni, "unit": p.unit, "start": p.start, "hired": p.hired, "profession": p.profession,
               "prior": p.prior, "mentor": p.mentor}
