@@ -222,6 +222,10 @@ json parse_json(std::string_view text, const InputLimits& limits) {
     if (text.size() > limits.max_bytes)
         throw Error(ErrorCode::limit_exceeded, "",
                     "a document larger than " + count_text(limits.max_bytes) + " bytes");
+    // nlohmann's lexer ends the input at a NUL byte, which would accept
+    // "{}\0anything"; JSON allows none, in strings or out.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        throw Error(ErrorCode::parse_error, "", "malformed JSON near byte " + count_text(nul));
     json root;
     DomBuilder builder(root, text, limits);
     try {

@@ -10,6 +10,7 @@
 
 #include "crypto.hpp"
 #include "jcs.hpp"
+#include "json_test_suite.hpp"
 #include "json_value.hpp"
 #include "support.hpp"
 #include "yrkesresan/credential.hpp"
@@ -213,9 +214,7 @@ TEST_CASE("the strict reader rejects what a verifier must not accept", "[jcs]") 
 TEST_CASE("JSONTestSuite: y_ accepted (but duplicate keys), n_ rejected, i_ never a crash; y_ read as nlohmann reads them", "[jcs]") {
     const detail::InputLimits limits{1u << 20, 512};
     int accepted = 0, rejected = 0, either = 0;
-    for (const auto& entry : fs::directory_iterator(vectors / "JSONTestSuite" / "test_parsing")) {
-        const std::string name = entry.path().filename().string();
-        const std::string text = file_bytes(entry.path());
+    for (const auto& [name, text] : json_test_suite()) {
         INFO(name);
         bool ok = true;
         JsonValue v;
