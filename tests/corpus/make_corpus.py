@@ -739,7 +739,7 @@ def credential_cases() -> None:
         rel = write(k, name, doc)
         case(k, f"{name}-credential", signed.encode(), expect, trusted=rel)
     case(k, "now-invalid", signed.encode(), err("invalid_value"), now="2026-13-01T00:00:00Z",
-         note="C reports an invalid argument (invalid_argument); Python and C++ invalid_value")
+         expect_c=err("invalid_argument"), note="'now' is an argument in C: YR_EINVALID, kind invalid_argument")
 
 
 # ---- JSONTestSuite, through every kind ---------------------------------------
