@@ -145,7 +145,9 @@ void certificate(const Context& cx, std::uint32_t ci, CertificateOutcome& cert) 
     cert.issued_on = cx.facts.issued[ci];
     if (cert.issued_on != no_day) {
         cert.status = CertificateStatus::issued;
-        if (!cert.met) warn(cx, RawWarning::Code::certificate_issued_early, ci, cert.issued_on);
+        // Issued before the last requirement was met (or while one is still open): kept, reported.
+        if (!cert.met || cert.issued_on < cert.completed_on)
+            warn(cx, RawWarning::Code::certificate_issued_early, ci, cert.issued_on);
     } else {
         cert.status = cert.met ? CertificateStatus::due : CertificateStatus::not_due;
     }

@@ -225,7 +225,8 @@ json person_to_json(const PersonRecord& p) {
         if (!p.plan.added_items.empty()) {
             json& a = plan["added_items"] = json::array();
             for (const auto& it : p.plan.added_items) {
-                json x = {{"id", it.id}, {"checklist", it.checklist}, {"label", it.label}, {"responsible", codes(it.responsible)}};
+                json x = {{"id", it.id}, {"checklist", it.checklist}, {"label", it.label}};
+                if (it.responsible) x["responsible"] = codes(*it.responsible);
                 if (!it.section.empty()) x["section"] = it.section;
                 if (!it.comment.empty()) x["comment"] = it.comment;
                 a.push_back(std::move(x));

@@ -88,8 +88,11 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
                 out.entries.push_back({static_cast<std::int32_t>(item), -1, c, s, program.items[item].responsible});
             }
             for (std::size_t a = 0; a < plan.added_items.size(); ++a)
-                if (placement[a].ok && placement[a].section == s)
-                    out.entries.push_back({-1, static_cast<std::int32_t>(a), c, s, plan.added_items[a].responsible});
+                if (placement[a].ok && placement[a].section == s) {
+                    // An added item that names no codes takes its list's defaults, as the list's own items do.
+                    const auto& codes = plan.added_items[a].responsible;
+                    out.entries.push_back({-1, static_cast<std::int32_t>(a), c, s, codes ? *codes : list.responsible});
+                }
         }
     }
     out.checklist_begin.push_back(static_cast<std::uint32_t>(out.entries.size()));

@@ -209,6 +209,12 @@ TEST_CASE("an item the plan adds to a checklist waits for the checklist's prereq
     CHECK(item(ev, "lokal-1").state == item(ev, "ad-dator").state);
     CHECK(item(ev, "lokal-1").state == ItemState::blocked);
     CHECK(item(ev, "lokal-1").blocked_by == std::vector<std::string>{"ec-informera-administrator"});
+    // One that names no codes takes the list's defaults, as the list's own items do.
+    json unnamed = p;
+    unnamed["plan"]["added_items"][0].erase("responsible");
+    const auto ev_unnamed = evaluate_and_keep(gr(), unnamed, "2025-12-20");
+    CHECK_FALSE(item(ev_unnamed, "lokal-1").responsible.empty());
+    CHECK(item(ev_unnamed, "lokal-1").responsible == item(ev_unnamed, "ad-dator").responsible);
     // Done before its prerequisite: kept, and reported without the plan's own label.
     p["events"] = {done("lokal-1", "2025-12-10")};
     ev = evaluate_and_keep(gr(), p, "2025-12-20");

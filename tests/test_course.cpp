@@ -106,6 +106,20 @@ TEST_CASE("a recorded issuance makes the certificate issued; an early one is kep
     CHECK(ev.warnings.back().code == "certificate_issued_early");
 }
 
+TEST_CASE("a certificate recorded issued before the last requirement was met stays reported once it is met", "[R8]") {
+    json p = newcomer();
+    p["events"] = whole_course();
+    const Date completed = *certificate(evaluate_and_keep(gr(), p, "2026-11-01"), "introduktionsprogram").completed_on;
+    p["events"].push_back({{"type", "certificate_issued"},
+                           {"component", "introduktionsprogram"},
+                           {"date", completed.add_days(-1).to_string()}});
+    const auto ev = evaluate_and_keep(gr(), p, "2026-11-01");
+    CHECK(certificate(ev, "introduktionsprogram").status == CertificateStatus::issued);
+    REQUIRE_FALSE(ev.warnings.empty());
+    CHECK(ev.warnings.back().code == "certificate_issued_early");
+    CHECK(ev.warnings.back().date == completed.add_days(-1));
+}
+
 TEST_CASE("attending m4 without m3 is kept as completed and reported", "[R4][warnings]") {
     json p = newcomer();
     p["events"] = {attended("m1", "2026-05-20"), homework("m1", "2026-05-27"), attended("m2", "2026-06-03"),

@@ -27,7 +27,7 @@ struct PlanItem {
     std::string section;  // a section id of that checklist; empty: the checklist's last section
     std::string label;
     std::string comment;
-    RoleSet responsible;
+    std::optional<RoleSet> responsible;  // absent: the checklist's default codes
 };
 
 // The individual layer of R3: codes filled in per person, items added or removed.

@@ -17,10 +17,9 @@ A modest population runs in the test command; a large one on demand:
 ISO and comma-separated: everyone is compared per person on the first, a
 quarter on the second, and through the population API on all.)
 
-Known engine divergences are kept out of the main comparison by
-``_without_known_divergences`` and checked by their own strict xfails, named
-after what the engine should do, so the run stays green until the engine is
-fixed and then tells you to delete the xfail.
+The divergences this test found in the engine (duplicate records, the
+prerequisites and codes of added items, certificates issued early) are fixed;
+the focused comparisons at the end keep them fixed.
 """
 
 from __future__ import annotations
@@ -103,32 +102,6 @@ def _is_session_duplicate(w: Dict[str, Any], doc: Dict[str, Any]) -> bool:
     return w["code"] == "duplicate_event" and any(c["id"] == w["ref"] for c in doc["components"])
 
 
-def _is_early_issue_since_met(w: Dict[str, Any], doc: Dict[str, Any]) -> bool:
-    return w["code"] == "certificate_issued_early" and any(
-        c["component"] == w["ref"] and not c["missing"] for c in doc["certificates"])
-
-
-def _without_known_divergences(doc: Dict[str, Any]) -> Dict[str, Any]:
-    """Divergence 1: supervision duplicate_event warnings are left out.
-    Divergence 2: an item's duplicate_event is compared without its date.
-    Divergence 4: certificate_issued_early is left out where the
-    requirements have been met since."""
-    warnings = []
-    for w in doc["warnings"]:
-        if _is_session_duplicate(w, doc) or _is_early_issue_since_met(w, doc):
-            continue
-        if w["code"] == "duplicate_event":
-            w = dict(w, date=None)
-        warnings.append(w)
-    return dict(doc, warnings=warnings)
-
-
-def _warning_count_diverges(reference_doc: Dict[str, Any]) -> bool:
-    """Divergences 1 and 4 change the number of warnings."""
-    return any(_is_session_duplicate(w, reference_doc) or _is_early_issue_since_met(w, reference_doc)
-               for w in reference_doc["warnings"])
-
-
 def _explain(record: Dict[str, Any], as_of: D, what: str) -> str:
     return (f"{what}\non {as_of} for this (synthetic) person record:\n"
             f"{json.dumps(record, ensure_ascii=False)}")
@@ -151,7 +124,7 @@ def test_per_person_documents_agree(program: str, as_of: D) -> None:
     # Every person on the last day; a quarter of them on the earlier one (the
     # population test covers everyone on every date).
     people = PROGRAMS[program] if as_of == DATES[0] else max(PROGRAMS[program] // 4, 1)
-    assert _compare_people(program, as_of, _without_known_divergences, people) == people
+    assert _compare_people(program, as_of, lambda doc: doc, people) == people
 
 
 def _compare_edited_plans(program: str, into_lists_with_defaults: bool) -> None:
@@ -166,8 +139,8 @@ def _compare_edited_plans(program: str, into_lists_with_defaults: bool) -> None:
     for record in with_plan_edits(w.records(as_of)[:people], program, seed=SEED, into=into):
         lib = project(w.library.evaluate(record, as_of=as_of).to_dict())
         ref = reference.evaluate(w.reference, record, as_of)
-        found = first_difference(normalise(_without_known_divergences(ref)),
-                                 normalise(_without_known_divergences(lib)))
+        found = first_difference(normalise(ref),
+                                 normalise(lib))
         assert found is None, _explain(record, as_of, f"first difference at {found}")
 
 
@@ -203,8 +176,6 @@ def test_population_frames_agree(program: str, as_of: D) -> None:
     for column in expected[0]:
         values = _text(got[column])
         for row, (want, have) in enumerate(zip((e[column] for e in expected), values)):
-            if column == "warnings" and _warning_count_diverges(docs[row]):
-                continue
             if want != have:
                 pytest.fail(_explain(records[row], as_of,
                                      f"population column {column!r}: reference {want!r}, library {have!r}"))
@@ -262,8 +233,7 @@ def test_the_generated_population_exercises_the_rules() -> None:
     assert seen["leave"][True] > 0 and seen["complete"][True] > 0
 
 
-# Known engine divergences: each is the comparison left out above, strict, so
-# that fixing the engine turns it into a failure that asks for the xfail to go.
+# Focused comparisons of what the engine once got wrong (found by this test).
 
 def _compare_warnings(which: Callable[[Dict[str, Any], Dict[str, Any]], bool]) -> None:
     """The warnings `which` picks, as (code, ref, date), person by person."""
@@ -275,30 +245,18 @@ def _compare_warnings(which: Callable[[Dict[str, Any], Dict[str, Any]], bool]) -
         assert sorted(want) == sorted(have), _explain(record, as_of, f"warnings: reference {want}, library {have}")
 
 
-@pytest.mark.xfail(strict=True, reason="engine divergence 1: the engine reports at most one duplicate_event per "
-                                       "supervision component (docs/interpretations.md R5: every second record "
-                                       "of a day is one)")
 def test_every_repeated_session_day_is_a_duplicate_event() -> None:
     _compare_warnings(_is_session_duplicate)
 
 
-@pytest.mark.xfail(strict=True, reason="engine divergence 2: the engine calls every item_done record after the "
-                                       "first listed a duplicate, so the earliest completion (the item's done "
-                                       "date) can be the one reported, depending on record order")
 def test_item_duplicate_events_name_the_later_records() -> None:
     _compare_warnings(lambda w, doc: w["code"] == "duplicate_event" and not _is_session_duplicate(w, doc))
 
 
-@pytest.mark.xfail(strict=True, reason="engine divergence 3: an item the plan adds to a checklist gets neither "
-                                       "the checklist's requires nor its default codes (program schema: they "
-                                       "apply to every item of the list)")
 @pytest.mark.parametrize("program", list(PROGRAMS))
 def test_added_items_get_their_checklists_prerequisites_and_codes(program: str) -> None:
     _compare_edited_plans(program, into_lists_with_defaults=True)
 
 
-@pytest.mark.xfail(strict=True, reason="engine divergence 4: certificate_issued_early is not reported once the "
-                                       "requirements have been met since (docs/interpretations.md R8: one "
-                                       "recorded before the requirements were met is reported)")
 def test_a_certificate_issued_before_completion_is_reported_early() -> None:
     _compare_warnings(lambda w, doc: w["code"] == "certificate_issued_early")
