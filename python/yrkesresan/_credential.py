@@ -23,6 +23,7 @@ from typing import Any, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from ._core import SigningKey
+from .errors import ParseError, _utf8
 
 __all__ = [
     "SigningKey",
@@ -101,7 +102,7 @@ def _time(value: Union[datetime.datetime, str, None], name: str) -> str:
 
 def _text(credential: Union[str, bytes]) -> str:
     if isinstance(credential, bytes):
-        return credential.decode("utf-8")  # strict: invalid UTF-8 raises
+        return _utf8(credential)  # bytes that are not UTF-8: ParseError
     if not isinstance(credential, str):
         raise TypeError("a credential is JSON text (str or bytes); json.dumps a dict first")
     return credential
@@ -147,8 +148,13 @@ def verify_credential(credential: Union[str, bytes],
     A bad credential is a status, never an exception.
     """
     when = _time(now if now is not None else datetime.datetime.now(datetime.timezone.utc), "now")
+    issuers = _issuer_tuples(trusted)
+    try:
+        text = _text(credential)
+    except ParseError as e:  # not UTF-8: judged, as the core judges unreadable text
+        return VerificationResult("malformed", e.message, "", "", "", "", None)
     status, message, credential_id, issuer_id, issuer_name, valid_from, content = _core.verify_credential(
-        _text(credential), _issuer_tuples(trusted), when)
+        text, issuers, when)
     return VerificationResult(status, message, credential_id, issuer_id, issuer_name, valid_from,
                               json.loads(content) if content else None)
 

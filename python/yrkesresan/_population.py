@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 import numpy as np
 
 from . import _core
-from .errors import _make
+from .errors import _make, _member_path
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -76,7 +76,7 @@ def _require_pandas() -> None:
 def _check_columns(frame: "pd.DataFrame", table: str, allowed: Tuple[str, ...], required: Tuple[str, ...]) -> None:
     for column in frame.columns:
         if column not in allowed:
-            raise _make("unknown_field", f"/{table}/{column}", f"not a column of the {table} table")
+            raise _make("unknown_field", _member_path(f"/{table}", str(column)), f"not a column of the {table} table")
     for column in required:
         if column not in frame.columns:
             raise _make("missing_field", f"/{table}/{column}", "required column is missing")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _core
+from .errors import _utf8
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,7 +40,7 @@ def _dumps(document: Mapping[str, Any]) -> str:
 def _overlay_text(overlay: Overlay) -> str:
     if isinstance(overlay, Mapping):
         return _dumps(overlay)
-    return Path(overlay).read_text(encoding="utf-8")
+    return _utf8(Path(overlay).read_bytes())
 
 
 def _check_date(as_of: object) -> datetime.date:
@@ -81,7 +82,7 @@ class Program:
     @classmethod
     def from_file(cls, path: Union[str, "os.PathLike[str]"], overlays: Iterable[Overlay] = ()) -> "Program":
         """A program from a JSON file."""
-        return cls.from_json(Path(path).read_text(encoding="utf-8"), overlays)
+        return cls.from_json(_utf8(Path(path).read_bytes()), overlays)
 
     def with_overlays(self, *overlays: Overlay) -> "Program":
         """A new program with these overlays layered on; this one is unchanged."""

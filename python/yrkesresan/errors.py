@@ -6,6 +6,7 @@ Messages name the problem and where it is, never a personal value.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple, Sequence, Tuple
 
 __all__ = [
@@ -103,6 +104,27 @@ def _make(code: str, path: str, message: str) -> Error:
     """An error raised on the Python side (table columns), shaped like the core's."""
     text = f"[yrkesresan.{code}] {path or '(document)'}: {message}"
     return error_class(code)(text, [Problem(code, path, message)])
+
+
+_ROLES = ("EC", "1:e", "FA", "AD", "SJ", "EJ")
+_FIELD_SHAPE = re.compile(r"[a-z0-9$@][A-Za-z0-9._:-]{0,63}")
+
+
+def _member_path(parent: str, key: str) -> str:
+    """``parent/key``, or ``parent`` when the key may not be shown: the rule of
+    the core's readers (src/json_input.hpp, key_may_be_shown). A key shaped
+    like a field name or an id, with fewer than six digits, is shown; a name
+    ("Astrid Canarysdotter") or a personnummer is not."""
+    shown = key in _ROLES or (_FIELD_SHAPE.fullmatch(key) is not None and sum(c.isdigit() for c in key) < 6)
+    return f"{parent}/{key.replace('~', '~0').replace('/', '~1')}" if shown else parent
+
+
+def _utf8(data: bytes) -> str:
+    """JSON text from bytes; bytes that are not UTF-8 are a ParseError, as in the core."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise _make("parse_error", "", f"malformed JSON near byte {e.start} (not UTF-8)") from None
 
 
 def _from_core(problems: Sequence[Tuple[str, str, str]], text: str) -> Error:

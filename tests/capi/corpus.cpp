@@ -2,7 +2,7 @@
 // each case's yr_error_last() kind and path (and the return code's class),
 // its warnings or its verification status; no error string (kind, message,
 // path, problems) nor warning message repeats a canary; JSONTestSuite
-// through every kind. nlohmann reads the manifest and the returned
+// through every kind; the canary sweep of tests/canary_sweep.hpp. nlohmann reads the manifest and the returned
 // documents; the library is reached through yrkesresan.h alone.
 //
 // C strings end at the first NUL byte, so a file that holds one reaches the
@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../canary_sweep.hpp"
 #include "yrkesresan/yrkesresan.h"
 
 namespace {
@@ -165,6 +166,52 @@ private:
     std::map<std::string, yr_program*> programs_;
 };
 
+// The messages of an evaluation document's findings (warnings, reasons,
+// missing requirements).
+void finding_messages(const json& evaluation, std::vector<std::string>& out) {
+    for (const auto& w : evaluation.at("warnings")) out.push_back(w.at("message"));
+    for (const char* list : {"components", "modules", "certificates"})
+        for (const auto& entry : evaluation.value(list, json::array()))
+            for (const char* findings : {"reasons", "missing"})
+                for (const auto& f : entry.value(findings, json::array())) out.push_back(f.at("message"));
+}
+
+// tests/canary_sweep.hpp through the C ABI: evaluation, certificate issue and
+// a coordination request; every error string and finding message.
+int canary_sweep(const yr_program* gr, const fs::path& corpus_dir) {
+    const yr_test::CanarySweep sweep(corpus_dir.string() + "/");
+    const std::string as_of = sweep.spec().at("as_of");
+    int documents = 0;
+    for (const std::string& doc : sweep.documents()) {
+        ++documents;
+        std::vector<std::string> texts;
+        auto record_error = [&] {
+            const yr_error* e = yr_error_last();
+            texts.insert(texts.end(), {e->kind, e->message, e->path, e->problems});
+        };
+        char* out = nullptr;
+        for (int language : {YR_LANGUAGE_SV, YR_LANGUAGE_EN}) {
+            yr_evaluate_options options = YR_EVALUATE_OPTIONS_INIT;
+            options.language = language;
+            if (yr_evaluate(gr, doc.c_str(), as_of.c_str(), &options, &out) == YR_OK) finding_messages(json::parse(out), texts);
+            else record_error();
+            yr_string_free(out);
+            out = nullptr;
+        }
+        for (const char* component : {"introduktionsprogram", "handledning"}) {
+            if (yr_certificate_issue(gr, doc.c_str(), as_of.c_str(), component, nullptr, &out) != YR_OK) record_error();
+            yr_string_free(out);
+            out = nullptr;
+        }
+        const json request = {{"as_of", as_of}, {"term", sweep.spec().at("term")}, {"persons", json::array({json::parse(doc)})}};
+        if (yr_coordinate(gr, request.dump().c_str(), &out) != YR_OK) record_error();
+        yr_string_free(out);
+        for (const auto& t : texts)
+            if (sweep.repeats(t)) fail("canary sweep " + doc, "repeats a canary: " + t);
+    }
+    return documents;
+}
+
 bool listed(const json& list, const std::string& name) { return std::find(list.begin(), list.end(), name) != list.end(); }
 
 void check_typed(const std::string& where, const Outcome& o) {
@@ -205,6 +252,10 @@ int main(int argc, char** argv) {
             fail(file, "status " + o.status + " (" + o.code + "), expected " + expect["status"].get<std::string>());
         }
     }
+    yr_program* gr = nullptr;
+    if (yr_program_load("gr-barn-unga", nullptr, 0, &gr) != YR_OK) return 1;
+    const int swept = canary_sweep(gr, corpus.dir());
+    yr_program_free(gr);
     // JSONTestSuite through every kind.
     const json& rule = corpus.manifest()["json_test_suite"];
     int suite_runs = 0;
@@ -230,6 +281,7 @@ int main(int argc, char** argv) {
             }
         }
     }
-    std::cout << "corpus: " << cases << " cases, " << suite_runs << " JSONTestSuite runs, " << failures << " failures\n";
+    std::cout << "corpus: " << cases << " cases, " << suite_runs << " JSONTestSuite runs, " << swept
+              << " canary records, " << failures << " failures\n";
     return failures == 0 ? 0 : 1;
 }

@@ -424,6 +424,38 @@ def canary_cases() -> None:
          warns("fadder_not_named"))
 
 
+# A full person record and the spellings the canary sweep places in each of
+# its strings, numbers and keys (tests/canary_sweep.hpp, test_canaries.py).
+CANARY_BASE = {
+    "id": "p-1042", "municipality": "kungalv", "unit": "barn-unga", "employment_start": "2026-01-12",
+    "hired_on": "2025-12-10", "profession_start": "2026-01-12", "prior_experience_months": 0,
+    "leaves": [{"from": "2026-06-15", "to": "2026-08-09", "kind": "parental"}],
+    "people": {"EC": "p-0100", "1:e": "p-0300", "FA": "p-2001", "AD": "p-0110", "introduktor": "p-2001", "mentor": "p-3001"},
+    "mentor": {"id": "p-3001", "municipality": "ale", "profession_start": "2018-01-08", "prior_experience_months": 12},
+    "plan": {"assignments": {"nycklar": ["EC", "FA"]},
+             "added_items": [{"id": "egen-punkt", "checklist": "introduktion", "section": "tjansten", "label": "Egen punkt",
+                              "comment": "kommentar", "responsible": ["1:e"]}],
+             "removed_items": ["visitkort"]},
+    "events": [ev("item_done", "nycklar", "2026-01-13"), ev("item_done", "egen-punkt", "2026-02-02"),
+               ev("module_attended", "m1", "2026-05-20", round="2026-1"), ev("homework_submitted", "m1", "2026-05-27"),
+               ev("session_attended", "handledning", "2026-09-01"),
+               ev("certificate_issued", "introduktionsprogram", "2026-10-01", certificate="urn:x")],
+}
+CANARY_SWEEP = {
+    "base": "canary-base.json",
+    "as_of": AS_OF,
+    "term": {"from": "2027-01-11", "to": "2027-06-11"},
+    # Any spelling may stand in a value; in a key only those not shaped like a
+    # field name, as a misspelt field written like one is named (CONTRACT.md).
+    "values": [NAME, NAME.upper(), "astrid.canarysdotter", PNR, PNR12, PNR[2:], PNR12[2:],
+               "Canarysdotter, Astrid " + PNR],
+    "number": int(PNR12),
+    "keys": [NAME, PNR, PNR12, PNR[2:]],
+    "repeats": "the surname in any case, or the ten digits once all but digits are dropped",
+    "surname": "canarysdotter",
+}
+
+
 # ---- program definitions (kind "program": loaded from the file) -------------
 
 def program_cases() -> None:
@@ -792,6 +824,7 @@ def main() -> None:
     issue_cases()
     coordination_cases()
     credential_cases()
+    write(".", "canary-base", CANARY_BASE)
     manifest = {
         "about": "The bad-input corpus (issue 8). Every face runs every case: tests/test_corpus.cpp, "
                  "tests/capi/corpus.cpp (C ABI), tests/python/test_corpus.py. Written by make_corpus.py.",
@@ -802,6 +835,7 @@ def main() -> None:
             "status": "verification judges the credential so (never an error)",
         },
         "canaries": CANARIES,
+        "canary_sweep": CANARY_SWEEP,
         "canary_digits": PNR12[2:],
         "json_test_suite": suite_rule(),
         "cases": cases,
