@@ -16,6 +16,7 @@ import numpy as np
 from . import _core
 from ._population import _check_columns, _days, _integers, _require_pandas
 from ._program import PersonRecord, _check_date, _json_default
+from .errors import _unicode
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -257,5 +258,5 @@ def coordinate(program: "Program", persons: Iterable[PersonRecord], *, as_of: da
         "persons": [_person_document(p) for p in persons],
         "mentors": _mentor_records(mentors),
     }
-    text = json.dumps(request, default=_json_default, ensure_ascii=False)
+    text = _unicode(json.dumps(request, default=_json_default, ensure_ascii=False))
     return CoordinationReport(json.loads(_core.coordinate(program._core, text)))

@@ -23,7 +23,7 @@ from typing import Any, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from ._core import SigningKey
-from .errors import ParseError, _utf8
+from .errors import ParseError, _unicode, _utf8
 
 __all__ = [
     "SigningKey",
@@ -105,7 +105,7 @@ def _text(credential: Union[str, bytes]) -> str:
         return _utf8(credential)  # bytes that are not UTF-8: ParseError
     if not isinstance(credential, str):
         raise TypeError("a credential is JSON text (str or bytes); json.dumps a dict first")
-    return credential
+    return _unicode(credential)
 
 
 def open_badge_credential(certificate: _core.Certificate, issuer: IssuerProfile, *,
@@ -133,7 +133,7 @@ def sign_certificate(certificate: _core.Certificate, issuer: IssuerProfile, key:
 
 def _issuer_tuples(trusted: Union[Sequence[TrustedIssuer], str, Mapping[str, Any]]) -> List[Any]:
     if isinstance(trusted, (str, Mapping)):
-        return list(_core.trusted_issuers_from_json(trusted if isinstance(trusted, str) else json.dumps(trusted)))
+        return list(_core.trusted_issuers_from_json(_unicode(trusted) if isinstance(trusted, str) else json.dumps(trusted)))
     return [(t.id, t.name, [(k.public_key_multibase, k.verification_method) for k in t.keys]) for t in trusted]
 
 
@@ -162,7 +162,7 @@ def verify_credential(credential: Union[str, bytes],
 def trusted_issuers_from_json(text: str) -> List[TrustedIssuer]:
     """Reads a trusted-issuer list (the JSON form :func:`verify_credential` takes)."""
     return [TrustedIssuer(i, n, tuple(TrustedKey(k, m) for k, m in keys))
-            for i, n, keys in _core.trusted_issuers_from_json(text)]
+            for i, n, keys in _core.trusted_issuers_from_json(_unicode(text))]
 
 
 def certificate_html(credential: Union[str, bytes]) -> str:

@@ -212,6 +212,21 @@ def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: O
     return t
 
 
+def _check_unicode(tables: Dict[str, Any]) -> None:
+    """Text that is not valid Unicode (a lone surrogate) cannot cross into the
+    library, and pybind11's own error would quote every argument: the whole
+    population. Refused here, naming the column."""
+    named = [(k, v) for k, v in tables.items() if k != "people"] + list(tables.get("people", []))
+    for key, value in named:
+        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], list):
+            try:
+                "".join(value[1]).encode("utf-8")
+            except UnicodeEncodeError:
+                table, _, column = key.rpartition(".")
+                raise _make("parse_error", f"/{table or 'persons'}/{column}",
+                            "text that is not valid Unicode (a lone surrogate)") from None
+
+
 def _frame(columns: List[Tuple[str, str, List[str], "npt.NDArray[np.int32]"]], nullable: bool) -> "pd.DataFrame":
     """The core's output columns as a DataFrame (no copy for the integer columns)."""
     import pandas as pd
@@ -241,6 +256,7 @@ def evaluate_population(program: "Program", persons: "pd.DataFrame", events: Opt
     import pandas as pd
 
     tables = _tables(persons, events, leaves, assignments)
+    _check_unicode(tables)
     person_cols, item_cols = _core.evaluate_population(program._core, tables, as_of, threads, keep_errors, decode_only)
     ids = persons["id"].astype(str).to_numpy()
     out_persons = _frame(person_cols, nullable=keep_errors)

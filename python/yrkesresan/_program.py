@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _core
-from .errors import _utf8
+from .errors import _unicode, _utf8
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,7 +34,7 @@ def _json_default(value: object) -> str:
 
 
 def _dumps(document: Mapping[str, Any]) -> str:
-    return json.dumps(document, default=_json_default, ensure_ascii=False)
+    return _unicode(json.dumps(document, default=_json_default, ensure_ascii=False))
 
 
 def _overlay_text(overlay: Overlay) -> str:
@@ -76,7 +76,7 @@ class Program:
     @classmethod
     def from_json(cls, definition: Union[str, Mapping[str, Any]], overlays: Iterable[Overlay] = ()) -> "Program":
         """A program from its definition (JSON text or the parsed document)."""
-        text = definition if isinstance(definition, str) else _dumps(definition)
+        text = _unicode(definition) if isinstance(definition, str) else _dumps(definition)
         return cls(_core.Program.from_json(text)).with_overlays(*overlays)
 
     @classmethod
@@ -139,7 +139,7 @@ class Program:
     # Evaluating --------------------------------------------------------------
     def evaluate(self, person: PersonRecord, as_of: datetime.date, language: str = "sv") -> _core.Evaluation:
         """Evaluates one CONTRACT person record on ``as_of`` (messages in ``language``: sv or en)."""
-        text = person if isinstance(person, str) else _dumps(person)
+        text = _unicode(person) if isinstance(person, str) else _dumps(person)
         return self._core.evaluate(text, _check_date(as_of), language)
 
     def issue_certificate(self, person: PersonRecord, as_of: datetime.date, component: str,
@@ -151,7 +151,7 @@ class Program:
         naming what is missing otherwise. ``issuer`` defaults to the program's
         organisation.
         """
-        text = person if isinstance(person, str) else _dumps(person)
+        text = _unicode(person) if isinstance(person, str) else _dumps(person)
         return _core.issue_certificate(self._core, text, _check_date(as_of), component, issuer or "")
 
     def evaluate_population(

@@ -119,6 +119,17 @@ def _member_path(parent: str, key: str) -> str:
     return f"{parent}/{key.replace('~', '~0').replace('/', '~1')}" if shown else parent
 
 
+def _unicode(text: str) -> str:
+    """``text``, checked to be valid Unicode: a lone surrogate is a ParseError.
+    (Left to pybind11, it is a TypeError whose message quotes every argument:
+    the whole record.)"""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise _make("parse_error", "", f"malformed JSON near character {e.start} (a lone surrogate)") from None
+    return text
+
+
 def _utf8(data: bytes) -> str:
     """JSON text from bytes; bytes that are not UTF-8 are a ParseError, as in the core."""
     try:

@@ -173,3 +173,25 @@ def test_python_shows_the_keys_the_core_shows(gr: yrkesresan.Program) -> None:
         with pytest.raises(yrkesresan.InputError) as info:
             gr.evaluate({"id": "p-1", "municipality": "kungalv", "employment_start": "2026-01-12", key: 1}, AS_OF)
         assert (info.value.code, info.value.path) == ("unknown_field", _member_path("", key)), key
+
+
+def test_text_that_is_not_unicode_repeats_nothing(gr: yrkesresan.Program) -> None:
+    # A lone surrogate cannot cross into the library; pybind11's own error
+    # would quote the whole argument, so each entry point refuses it first.
+    person = {**BASE, "id": f"{NAME} {PNR}", "unit": "\ud800"}
+    text = json.dumps(person, ensure_ascii=False)
+    attempts: List[Callable[[], Any]] = [
+        lambda: gr.evaluate(person, AS_OF),
+        lambda: gr.evaluate(text, AS_OF),
+        lambda: gr.issue_certificate(text, AS_OF, "introduktionsprogram"),
+        lambda: yrkesresan.coordinate(gr, [person], as_of=AS_OF, term=TERM),
+        lambda: yrkesresan.Program.from_json(text),
+        lambda: yrkesresan.trusted_issuers_from_json(text),
+        lambda: gr.evaluate_population(pd.DataFrame([{"id": f"{NAME} \ud800", "municipality": "kungalv",
+                                                      "employment_start": "2026-01-12"}]), as_of=AS_OF),
+    ]
+    for attempt in attempts:
+        with pytest.raises(yrkesresan.ParseError) as info:
+            attempt()
+        assert [t for t in error_texts(info.value) if repeats(t)] == []
+    assert yrkesresan.verify_credential(text, []).status == "malformed"
