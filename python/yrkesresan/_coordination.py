@@ -34,7 +34,13 @@ def _text(series: "pd.Series[Any]", table: str, column: str) -> List[str]:
     if bool(series.isna().any()):
         from .errors import _make
         raise _make("missing_field", f"/{table}/{column}", "a value is missing")
-    return [str(v) for v in series.tolist()]
+    values = [str(v) for v in series.tolist()]
+    try:
+        "".join(values).encode("utf-8")
+    except UnicodeEncodeError:  # pybind11's own error would quote every argument
+        from .errors import _make
+        raise _make("parse_error", f"/{table}/{column}", "text that is not valid Unicode (a lone surrogate)") from None
+    return values
 
 
 def _start_by(frame: "pd.DataFrame", table: str) -> "np.ndarray[Any, np.dtype[np.int32]]":

@@ -195,3 +195,16 @@ def test_text_that_is_not_unicode_repeats_nothing(gr: yrkesresan.Program) -> Non
             attempt()
         assert [t for t in error_texts(info.value) if repeats(t)] == []
     assert yrkesresan.verify_credential(text, []).status == "malformed"
+
+
+def test_coordination_tables_repeat_nothing() -> None:
+    people = pd.DataFrame({"id": [NAME, PNR, "p-3"], "municipality": ["kungalv", NAME, "ale"]})
+    for frame in (people.assign(id=[NAME, "\ud800", "p-3"]), people.assign(colour=[1, 2, 3]),
+                  people.rename(columns={"id": NAME})):
+        with pytest.raises(yrkesresan.Error) as info:
+            yrkesresan.form_supervision_groups(frame, min_size=2, max_size=3)
+        assert [t for t in error_texts(info.value) if repeats(t)] == []
+    adepts = people.assign(experience_months=[0, 1, 2])
+    with pytest.raises(yrkesresan.ParseError) as info:
+        yrkesresan.match_mentors(adepts.assign(municipality=["\udcff", "a", "b"]), adepts)
+    assert [t for t in error_texts(info.value) if repeats(t)] == []
