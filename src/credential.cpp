@@ -214,7 +214,8 @@ std::string sign_certificate(const Certificate& certificate, const IssuerProfile
 }
 
 std::vector<TrustedIssuer> trusted_issuers_from_json(std::string_view json) {
-    const auto doc = detail::parse_json(json, detail::trusted_issuers_limits);
+    const detail::Document document(detail::parse_json(json, detail::trusted_issuers_limits));
+    const auto& doc = document.get();
     detail::Diagnostics diag;
     std::vector<TrustedIssuer> out;
     detail::ObjectReader root(doc, "", diag, {"issuers"});

@@ -1,6 +1,7 @@
 #include "json_input.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "yrkesresan/roles.hpp"
@@ -234,9 +235,37 @@ json parse_json(std::string_view text, const InputLimits& limits) {
     } catch (const json::exception&) {
         // Only from nlohmann's own checks (e.g. container sizes); its
         // messages may quote the input.
+        release(root);
         throw Error(ErrorCode::parse_error, "", "malformed JSON");
+    } catch (...) {
+        release(root);  // the partial document, without allocating (bad_alloc may be why we are here)
+        throw;
     }
     return root;
+}
+
+void release(json& document) noexcept {
+    // Depth-first with a fixed stack: a container is popped once empty, and
+    // only values that hold nothing are destroyed. Deeper than the stack
+    // (beyond any limit) is left to the destructor.
+    std::array<json*, 256> stack;
+    std::size_t n = 0;
+    stack[n++] = &document;
+    const auto holds_something = [](const json& v) { return v.is_structured() && !v.empty(); };
+    while (n > 0) {
+        json& top = *stack[n - 1];
+        if (top.is_array() && !top.empty()) {
+            auto& items = top.get_ref<json::array_t&>();
+            if (holds_something(items.back()) && n < stack.size()) stack[n++] = &items.back();
+            else items.pop_back();
+        } else if (top.is_object() && !top.empty()) {
+            auto& members = top.get_ref<json::object_t&>();
+            if (holds_something(members.begin()->second) && n < stack.size()) stack[n++] = &members.begin()->second;
+            else members.erase(members.begin());
+        } else {
+            --n;
+        }
+    }
 }
 
 bool key_may_be_shown(std::string_view key) noexcept {

@@ -63,6 +63,25 @@ inline constexpr std::size_t max_overlays = 16;
 // offset or path, never the content. Duplicate object keys are rejected.
 json parse_json(std::string_view text, const InputLimits& limits = {});
 
+// Empties a document without allocating. nlohmann's destructor allocates a
+// stack for nested values, so a document destroyed while unwinding from an
+// allocation failure could end the process (an exception out of a
+// destructor); emptied leaf first, nothing needs memory.
+void release(json& document) noexcept;
+
+// A parsed document that is released (above) when it goes out of scope.
+class Document {
+public:
+    explicit Document(json j) noexcept : j_(std::move(j)) {}
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
+    ~Document() { release(j_); }
+    const json& get() const noexcept { return j_; }
+
+private:
+    json j_;
+};
+
 // Whether an input object key may appear in a path: 1-64 bytes of ASCII
 // letters, digits and '-', '_', '.', ':', starting with a lowercase letter, a
 // digit, '$' or '@' (or one of the six responsibility codes), with fewer than

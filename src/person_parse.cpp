@@ -267,7 +267,8 @@ std::string_view to_string(EventType type) noexcept {
 }
 
 PersonRecord PersonRecord::from_json(std::string_view text) {
-    return detail::parse_person(detail::parse_json(text, detail::person_limits));
+    const detail::Document doc(detail::parse_json(text, detail::person_limits));
+    return detail::parse_person(doc.get());
 }
 
 std::string PersonRecord::to_json() const { return detail::person_to_json(*this).dump(); }

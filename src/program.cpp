@@ -10,7 +10,7 @@ static std::shared_ptr<const ProgramData> build(const json& definition) {
     data->definition = definition.dump();
     // What to_json gives must load again: overlays may not grow a program past its limits.
     try {
-        parse_json(data->definition, program_limits);
+        const Document check(parse_json(data->definition, program_limits));
     } catch (const Error& e) {
         if (e.code() != ErrorCode::limit_exceeded) throw;
         throw Error(ErrorCode::limit_exceeded, "", "with its overlays the program exceeds a limit: " + e.message());
@@ -20,12 +20,14 @@ static std::shared_ptr<const ProgramData> build(const json& definition) {
 }  // namespace detail
 
 Program Program::from_json(std::string_view definition) {
-    return Program(detail::build(detail::parse_json(definition, detail::program_limits)));
+    const detail::Document doc(detail::parse_json(definition, detail::program_limits));
+    return Program(detail::build(doc.get()));
 }
 
 Program Program::with_overlay(std::string_view overlay) const {
-    const auto base = detail::json::parse(data_->definition);
-    return Program(detail::build(detail::apply_overlay(base, detail::parse_json(overlay, detail::overlay_limits))));
+    const detail::Document base(detail::json::parse(data_->definition));
+    const detail::Document doc(detail::parse_json(overlay, detail::overlay_limits));
+    return Program(detail::build(detail::apply_overlay(base.get(), doc.get())));
 }
 
 Program Program::with_overlays(const std::vector<std::string>& overlays) const {

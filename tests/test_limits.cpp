@@ -283,3 +283,14 @@ TEST_CASE("paths never repeat a key that is not shaped like a field name", "[lim
         CHECK_THAT(e.message(), !Catch::Contains("Employment_start"));
     }
 }
+
+TEST_CASE("a document is released leaf first, deep or wide", "[limits]") {
+    json doc = detail::parse_json(nested(32));
+    detail::release(doc);
+    CHECK(doc.empty());
+    doc = json::parse(R"({"a":[1,{"b":[[],{"c":"x"}]},"y"],"d":{},"e":{"f":{"g":[0]}}})");
+    detail::release(doc);
+    CHECK(doc == json::object());
+    const detail::Document held(detail::parse_json(R"([{"a":[1,2]},[3]])"));
+    CHECK(held.get().size() == 2);
+}
