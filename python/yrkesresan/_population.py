@@ -151,7 +151,8 @@ def _person_rows(ids: "npt.NDArray[np.int32]", labels: List[str], column: "pd.Se
         categories = column.cat.categories
         by_category = pd.Index(labels).get_indexer(categories.astype(str))  # type: ignore[no-untyped-call]
         rows = np.append(np.where(by_category >= 0, first_row[by_category], -1), -1).astype(_I32)
-        return rows[column.cat.codes.to_numpy()]  # code -1 (missing) takes the appended -1
+        picked: "npt.NDArray[np.int32]" = rows[column.cat.codes.to_numpy()]  # code -1 (missing): the appended -1
+        return picked
     code = pd.Index(labels).get_indexer(column.astype(str).where(column.notna(), None))  # type: ignore[no-untyped-call]
     return np.where(code >= 0, first_row[code], -1).astype(_I32)
 
