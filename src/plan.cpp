@@ -5,7 +5,7 @@ namespace yrkesresan::detail {
 std::optional<std::uint32_t> PersonPlan::find(std::string_view id, const ProgramData& program,
                                               const PersonRecord& person, bool* removed) const {
     if (removed) *removed = false;
-    if (auto it = program.item_index.find(std::string(id)); it != program.item_index.end()) {
+    if (auto it = program.item_index.find(id); it != program.item_index.end()) {
         const auto e = entry_of_item[it->second];
         if (e < 0) {
             if (removed) *removed = true;

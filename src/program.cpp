@@ -52,25 +52,25 @@ const std::vector<Module>& Program::modules() const noexcept { return data_->mod
 const std::vector<Recommendation>& Program::recommendations() const noexcept { return data_->recommendations; }
 
 std::optional<std::uint32_t> Program::find_component(std::string_view id) const noexcept {
-    auto it = data_->component_index.find(std::string(id));
+    auto it = data_->component_index.find(id);
     if (it == data_->component_index.end()) return std::nullopt;
     return it->second;
 }
 
 std::optional<std::uint32_t> Program::find_module(std::string_view id) const noexcept {
-    auto it = data_->module_index.find(std::string(id));
+    auto it = data_->module_index.find(id);
     if (it == data_->module_index.end()) return std::nullopt;
     return it->second;
 }
 
 std::optional<std::uint32_t> Program::find_item(std::string_view id) const noexcept {
-    auto it = data_->item_index.find(std::string(id));
+    auto it = data_->item_index.find(id);
     if (it == data_->item_index.end()) return std::nullopt;
     return it->second;
 }
 
 std::optional<std::uint32_t> Program::find_checklist(std::string_view id) const noexcept {
-    auto it = data_->checklist_index.find(std::string(id));
+    auto it = data_->checklist_index.find(id);
     if (it == data_->checklist_index.end()) return std::nullopt;
     return it->second;
 }

@@ -2,8 +2,9 @@
 // plus the id maps used while decoding input.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "json_input.hpp"
@@ -26,10 +27,13 @@ struct ProgramData {
     std::vector<Module> modules;  // grouped by component
     std::vector<Recommendation> recommendations;
 
-    std::unordered_map<std::string, std::uint32_t> item_index;
-    std::unordered_map<std::string, std::uint32_t> component_index;
-    std::unordered_map<std::string, std::uint32_t> module_index;
-    std::unordered_map<std::string, std::uint32_t> checklist_index;
+    // Looked up by string_view without building a string: Program::find_*
+    // are noexcept, and a string built there could fail to allocate.
+    using Index = std::map<std::string, std::uint32_t, std::less<>>;
+    Index item_index;
+    Index component_index;
+    Index module_index;
+    Index checklist_index;
 
     std::string definition;  // effective definition JSON (after overlays)
 };
