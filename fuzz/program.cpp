@@ -1,0 +1,56 @@
+// Fuzz target: a program definition (data/schema/program.schema.json), the
+// rules as data that a region or municipality may ship.
+//   - Program::from_json(p.to_json()) is the same program (its to_json);
+//   - a newcomer evaluates against it without anything but yrkesresan::Error,
+//     and the evaluation document parses;
+//   - yr_program_load_json gives the same definition, or the same error kind
+//     and path.
+#include "harness.hpp"
+#include "yrkesresan/yrkesresan.hpp"
+
+namespace {
+
+using namespace yrkesresan;
+using yr_fuzz::require;
+
+// A newcomer with one leave and a few events naming ids every seed defines.
+const PersonRecord& newcomer() {
+    static const PersonRecord p = PersonRecord::from_json(R"({
+      "id": "p-1", "municipality": "kungalv", "employment_start": "2026-01-12",
+      "leaves": [{"from": "2026-06-15", "to": "2026-08-09", "kind": "parental"}],
+      "people": {"FA": "p-2", "introduktor": "p-2"},
+      "events": [{"type": "item_done", "item": "nycklar", "date": "2026-01-13"}]})");
+    return p;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view input = yr_fuzz::text(data, size);
+    std::optional<Error> error;
+    std::optional<Program> program;
+    yr_fuzz::accepts([&] { program = Program::from_json(input); }, &error);
+    std::optional<std::string> definition;
+    if (program) {
+        definition = program->to_json();
+        require(Program::from_json(*definition).to_json() == *definition,
+                "a program written and read again is the same");
+        yr_fuzz::accepts([&] {
+            yr_fuzz::parses(evaluate(*program, newcomer(), *Date::parse("2027-01-12")).to_json(), "Evaluation::to_json");
+        });
+    }
+    if (yr_fuzz::c_string_safe(input)) {
+        const std::string nul_terminated(input);
+        yr_program* c_program = nullptr;
+        const int rc = yr_program_load_json(nul_terminated.c_str(), nullptr, 0, &c_program);
+        char* out = nullptr;
+        if (rc == YR_OK) {
+            const char* d = yr_program_definition(c_program);
+            out = static_cast<char*>(std::malloc(std::strlen(d) + 1));
+            std::strcpy(out, d);
+        }
+        yr_program_free(c_program);
+        yr_fuzz::same_as_c(rc, out, definition, error, "yr_program_load_json");
+    }
+    return 0;
+}
