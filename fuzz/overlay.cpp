@@ -3,7 +3,7 @@
 //   - the overlaid program written and read again is the same program;
 //   - a newcomer evaluates against it without anything but
 //     yrkesresan::Error, and the evaluation document parses;
-//   - yr_program_load with the overlay gives the same definition, or the
+//   - yr_program_load with the overlay refuses what C++ refuses, with the
 //     same error kind and path.
 #include "harness.hpp"
 #include "yrkesresan/yrkesresan.hpp"
@@ -42,7 +42,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             yr_fuzz::parses(evaluate(*program, newcomer(), *Date::parse("2026-06-01")).to_json(), "Evaluation::to_json");
         });
     }
-    if (yr_fuzz::c_string_safe(input)) {
+    // The C face is compared where it differs most, on errors: loading a
+    // good program twice would halve the executions.
+    if (error && yr_fuzz::c_string_safe(input)) {
         const std::string nul_terminated(input);
         const char* overlays[] = {nul_terminated.c_str()};
         yr_program* c_program = nullptr;

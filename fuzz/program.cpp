@@ -3,7 +3,7 @@
 //   - Program::from_json(p.to_json()) is the same program (its to_json);
 //   - a newcomer evaluates against it without anything but yrkesresan::Error,
 //     and the evaluation document parses;
-//   - yr_program_load_json gives the same definition, or the same error kind
+//   - yr_program_load_json refuses what C++ refuses, with the same error kind
 //     and path.
 #include "harness.hpp"
 #include "yrkesresan/yrkesresan.hpp"
@@ -39,7 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             yr_fuzz::parses(evaluate(*program, newcomer(), *Date::parse("2027-01-12")).to_json(), "Evaluation::to_json");
         });
     }
-    if (yr_fuzz::c_string_safe(input)) {
+    // The C face is compared where it differs most, on errors: loading a
+    // good program twice would halve the executions.
+    if (error && yr_fuzz::c_string_safe(input)) {
         const std::string nul_terminated(input);
         yr_program* c_program = nullptr;
         const int rc = yr_program_load_json(nul_terminated.c_str(), nullptr, 0, &c_program);

@@ -52,7 +52,7 @@ TEST_CASE("administrator items are blocked until EC has informed the administrat
     auto ev = evaluate_and_keep(gr(), p, "2025-12-01");
     CHECK(item(ev, "ad-dator").state == ItemState::blocked);
     CHECK(item(ev, "ad-dator").blocked_by == std::vector<std::string>{"ec-informera-administrator"});
-    p["events"] = {done("ec-informera-administrator", "2025-11-21")};
+    p["events"] = json::array({done("ec-informera-administrator", "2025-11-21")});
     ev = evaluate_and_keep(gr(), p, "2025-12-01");
     CHECK(item(ev, "ad-dator").state == ItemState::pending);
     // The welcome letter also waits for the manager's draft.
@@ -127,7 +127,7 @@ TEST_CASE("each role's to-do list holds its open items, soonest first", "[R3][ac
     json p = newcomer();
     p["plan"] = {{"assignments", {{"nycklar", {"FA", "SJ"}}, {"bbic", {"SJ"}}}}};
     p["people"] = {{"FA", "p-2001"}};
-    p["events"] = {done("bbic", "2026-01-20")};
+    p["events"] = json::array({done("bbic", "2026-01-20")});
     const auto ev = evaluate_and_keep(gr(), p, "2026-02-01");
     std::vector<std::string> sj;
     for (const auto& a : ev.actions)
@@ -143,7 +143,7 @@ TEST_CASE("the individual plan removes and adds items, checked against the progr
     p["plan"] = {{"removed_items", {"visitkort"}},
                  {"added_items", {{{"id", "egen-punkt"}, {"checklist", "introduktion"}, {"section", "tjansten"},
                                    {"label", "Egen punkt"}, {"responsible", {"SJ"}}}}}};
-    p["events"] = {done("visitkort", "2026-01-15")};
+    p["events"] = json::array({done("visitkort", "2026-01-15")});
     const auto ev = evaluate_and_keep(gr(), p, "2026-02-01");
     CHECK(checklist(ev, "introduktion").summary.total == 58);
     CHECK(item(ev, "egen-punkt").added);
@@ -158,7 +158,7 @@ TEST_CASE("the individual plan removes and adds items, checked against the progr
     CHECK_THAT(e.message(), !Catch::Contains("visitkorten"));  // named by its place, not echoed
 
     p = newcomer();
-    p["events"] = {done("no-such-item", "2026-01-15")};
+    p["events"] = json::array({done("no-such-item", "2026-01-15")});
     CHECK(expect_error([&] { evaluate_and_keep(gr(), p, "2026-02-01"); }).path() == "/events/0/item");
 }
 
@@ -216,7 +216,7 @@ TEST_CASE("an item the plan adds to a checklist waits for the checklist's prereq
     CHECK_FALSE(item(ev_unnamed, "lokal-1").responsible.empty());
     CHECK(item(ev_unnamed, "lokal-1").responsible == item(ev_unnamed, "ad-dator").responsible);
     // Done before its prerequisite: kept, and reported without the plan's own label.
-    p["events"] = {done("lokal-1", "2025-12-10")};
+    p["events"] = json::array({done("lokal-1", "2025-12-10")});
     ev = evaluate_and_keep(gr(), p, "2025-12-20");
     CHECK(item(ev, "lokal-1").state == ItemState::done);
     bool warned = false;

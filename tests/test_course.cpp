@@ -176,7 +176,7 @@ TEST_CASE("homework for a module without a task is kept and reported", "[R4][war
     const auto ev = evaluate_and_keep(gr(), p, "2026-07-01");
     REQUIRE(ev.warnings.size() == 1);
     CHECK(ev.warnings[0].code == "homework_without_task");
-    p["events"] = {attended("m9", "2026-05-20")};
+    p["events"] = json::array({attended("m9", "2026-05-20")});
     const Error e = expect_error([&] { evaluate_and_keep(gr(), p, "2026-07-01"); });
     CHECK(e.code() == ErrorCode::unknown_reference);
     CHECK(e.path() == "/events/0/module");
@@ -224,7 +224,7 @@ TEST_CASE("a person hired with 30 months of experience is not targeted by the co
     p["prior_experience_months"] = 12;
     CHECK(component(evaluate_and_keep(gr(), p, "2026-06-01"), "introduktionsprogram").eligibility == Eligibility::not_targeted);
     // A manager may still enrol them: then they are in progress.
-    p["events"] = {attended("m1", "2026-05-20")};
+    p["events"] = json::array({attended("m1", "2026-05-20")});
     CHECK(component(evaluate_and_keep(gr(), p, "2026-06-01"), "introduktionsprogram").eligibility == Eligibility::in_progress);
 }
 

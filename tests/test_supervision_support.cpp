@@ -63,7 +63,7 @@ TEST_CASE("supervision starts at 12-24 months of experience", "[R5][R1]") {
     CHECK(component(ev, "handledning").eligibility == Eligibility::eligible);
     CHECK(component(ev, "handledning").window->last() == d("2028-01-11"));
     CHECK(component(evaluate_and_keep(gr(), p, "2028-01-12"), "handledning").eligibility == Eligibility::window_passed);
-    p["events"] = {session("2026-12-01")};  // before the window: kept, reported
+    p["events"] = json::array({session("2026-12-01")});  // before the window: kept, reported
     CHECK(warned(evaluate_and_keep(gr(), p, "2027-01-01"), "started_outside_window"));
 }
 
