@@ -3,6 +3,7 @@
 #include <new>
 #include <string>
 #include <typeinfo>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -62,7 +63,15 @@ struct ProblemText {
 
 int record(int code, const std::vector<ProblemText>& problems) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& p : problems) list.push_back({{"code", p.kind}, {"path", p.path}, {"message", p.message}});
+    for (const auto& p : problems) {
+        // Member by member: nlohmann::json's initializer-list constructor
+        // leaks what it built when an allocation in it fails.
+        nlohmann::json entry = nlohmann::json::object();
+        entry["code"] = p.kind;
+        entry["path"] = p.path;
+        entry["message"] = p.message;
+        list.push_back(std::move(entry));
+    }
     LastError& e = tls_error;
     e.kind = problems.front().kind;
     e.message = problems.front().message;

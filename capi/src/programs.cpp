@@ -4,6 +4,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -32,10 +33,14 @@ const std::string& builtin_list() {
         nlohmann::json programs = nlohmann::json::array();
         for (const auto& id : Program::builtin_ids()) {
             const Program p = Program::builtin(id);
-            programs.push_back({{"id", p.id()},
-                                {"version", p.version()},
-                                {"title", p.title()},
-                                {"valid_from", p.valid_from().to_string()}});
+            // Member by member: nlohmann::json's initializer-list
+            // constructor leaks what it built when an allocation fails.
+            nlohmann::json entry = nlohmann::json::object();
+            entry["id"] = p.id();
+            entry["version"] = p.version();
+            entry["title"] = p.title();
+            entry["valid_from"] = p.valid_from().to_string();
+            programs.push_back(std::move(entry));
         }
         return programs.dump();
     }();

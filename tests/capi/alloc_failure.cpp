@@ -131,7 +131,8 @@ std::size_t leaked() {
 //   - the initializer-list constructor creates the object first and fills it
 //     in its body: a failure there leaks what was built;
 //   - operator[] and push_back on a null value set the type before they
-//     allocate: a failure there leaves a value its destructor dereferences.
+//     create the container: a failure there leaves a value its destructor
+//     dereferences.
 // An allocation the symbolizer places inside one of these is not failed: the
 // failure moves on to the next allocation, and each entry point's line counts
 // how often that happened. Everything else is failed where it falls.
@@ -143,20 +144,29 @@ std::atomic<long> deferred_by[4];
 
 struct Walk {
     Inside found = nowhere;
+    bool in_create = false;  // the innermost nlohmann frame so far is basic_json::create
 };
 
 // Mangled names (demangled, nlohmann's are longer than the symbolizer's
-// buffer): basic_json's json_value::destroy, its constructor from an
-// initializer list, operator[], push_back, emplace_back.
-Inside classify(const char* function) {
-    if (std::strncmp(function, "_ZN8nlohmann", 12) != 0) return nowhere;
-    if (std::strstr(function, "10json_value7destroyE")) return json_destructor;
-    if (std::strstr(function, "EEC1ESt16initializer_list") || std::strstr(function, "EEC2ESt16initializer_list"))
-        return json_initializer_list;
-    if (std::strstr(function, "EEixE") || std::strstr(function, "EE9push_backE") ||
-        std::strstr(function, "EE12emplace_backE"))
-        return json_null_conversion;
-    return nowhere;
+// buffer), innermost frame first: basic_json's json_value::destroy; its
+// constructor from an initializer list; create<> called straight from
+// operator[], push_back or emplace_back (the null-to-container step; their
+// other allocations, into a container that exists, are safe).
+void classify(const char* function, Walk& walk) {
+    if (std::strncmp(function, "_ZN8nlohmann", 12) != 0) return;
+    if (std::strstr(function, "10json_value7destroyE")) {
+        walk.found = json_destructor;
+    } else if (std::strstr(function, "EEC1ESt16initializer_list") ||
+               std::strstr(function, "EEC2ESt16initializer_list")) {
+        walk.found = json_initializer_list;
+    } else if (std::strstr(function, "EE6createI")) {
+        walk.in_create = true;
+        return;
+    } else if (walk.in_create && (std::strstr(function, "EEixE") || std::strstr(function, "EE9push_backE") ||
+                                  std::strstr(function, "EE12emplace_backE"))) {
+        walk.found = json_null_conversion;
+    }
+    walk.in_create = false;
 }
 
 _Unwind_Reason_Code visit(_Unwind_Context* context, void* arg) {
@@ -165,11 +175,10 @@ _Unwind_Reason_Code visit(_Unwind_Context* context, void* arg) {
     names[0] = 0;
     // The return address is one past the call: symbolize the call itself.
     __sanitizer_symbolize_pc(reinterpret_cast<void*>(_Unwind_GetIP(context) - 1), "%f", names, sizeof names - 1);
-    for (const char* name = names; name < names + sizeof names - 1 && *name; name += std::strlen(name) + 1)
-        if (Inside where = classify(name); where != nowhere) {
-            walk.found = where;
-            return _URC_END_OF_STACK;
-        }
+    for (const char* name = names; name < names + sizeof names - 1 && *name; name += std::strlen(name) + 1) {
+        classify(name, walk);
+        if (walk.found != nowhere) return _URC_END_OF_STACK;
+    }
     return _URC_NO_REASON;
 }
 
