@@ -135,8 +135,8 @@ struct Assessment {
 // An entry's prerequisites: the item's own (its list's included), or for an
 // item the plan adds, its list's.
 inline const std::vector<std::uint32_t>& prerequisites(const ProgramData& program, const PlanEntry& entry) {
-    return entry.item >= 0 ? program.items[static_cast<std::size_t>(entry.item)].requires
-                           : program.checklists[entry.checklist].requires;
+    return entry.item >= 0 ? program.items[static_cast<std::size_t>(entry.item)].prerequisites
+                           : program.checklists[entry.checklist].prerequisites;
 }
 
 // Decodes a person record's events into facts; throws Error listing every

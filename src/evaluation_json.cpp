@@ -1,170 +1,208 @@
-// The CONTRACT evaluation document.
+// The CONTRACT evaluation document (data/schema/evaluation.schema.json).
 #include <cmath>
 
-#include <nlohmann/json.hpp>
-
+#include "json_writer.hpp"
 #include "yrkesresan/evaluation.hpp"
 
 namespace yrkesresan {
 namespace {
 
-using json = nlohmann::ordered_json;
+using detail::JsonWriter;
 
-json date_or_null(const std::optional<Date>& d) { return d ? json(d->to_string()) : json(nullptr); }
-
-json codes(RoleSet set) {
-    json a = json::array();
+void write_codes(JsonWriter& w, RoleSet set) {
+    w.begin_array();
     for (int r = 0; r < role_count; ++r)
-        if (set.has(static_cast<Role>(r))) a.push_back(to_string(static_cast<Role>(r)));
-    return a;
+        if (set.has(static_cast<Role>(r))) w.value(to_string(static_cast<Role>(r)));
+    w.end_array();
 }
 
-json source(const SourceRef& s) {
-    if (s.seed.empty()) return nullptr;
-    json j = {{"seed", s.seed}, {"pages", s.pages}};
-    if (!s.note.empty()) j["note"] = s.note;
-    return j;
+void write_source(JsonWriter& w, const SourceRef& s) {
+    if (s.seed.empty()) {
+        w.value(nullptr);
+        return;
+    }
+    w.begin_object().member("seed", s.seed).member("pages", s.pages);
+    if (!s.note.empty()) w.member("note", s.note);
+    w.end_object();
 }
 
-json finding(const Finding& f) {
-    json j = {{"code", f.code}, {"message", f.message}, {"source", source(f.source)}};
-    if (!f.ref.empty()) j["ref"] = f.ref;
-    if (f.date) j["date"] = f.date->to_string();
-    return j;
+void write_finding(JsonWriter& w, const Finding& f) {
+    w.begin_object().member("code", f.code).member("message", f.message).key("source");
+    write_source(w, f.source);
+    if (!f.ref.empty()) w.member("ref", f.ref);
+    if (f.date) w.member("date", *f.date);
+    w.end_object();
+}
+
+void write_findings(JsonWriter& w, const std::vector<Finding>& findings) {
+    w.begin_array();
+    for (const auto& f : findings) write_finding(w, f);
+    w.end_array();
+}
+
+void write_window(JsonWriter& w, const Period& p) {
+    w.begin_object().member("from", p.from).member("to", p.last()).end_object();
+}
+
+void write_checklist(JsonWriter& w, const ChecklistResult& c) {
+    const auto& s = c.summary;
+    w.begin_object()
+        .member("id", c.id)
+        .member("label", c.label)
+        .member("due", c.due)
+        .member("complete", c.complete)
+        .member("completed_on", c.completed_on)
+        .key("handed_to");
+    if (c.handed_to)
+        w.value(to_string(*c.handed_to));
+    else
+        w.value(nullptr);
+    w.key("summary")
+        .begin_object()
+        .member("done", s.done)
+        .member("waived", s.waived)
+        .member("blocked", s.blocked)
+        .member("overdue", s.overdue)
+        .member("pending", s.pending)
+        .member("unassigned", s.unassigned)
+        .member("total", s.total)
+        .end_object()
+        .member("unassigned", c.unassigned)
+        .key("items")
+        .begin_array();
+    for (const auto& it : c.items) {
+        w.begin_object().member("id", it.id).member("label", it.label).member("section", it.section).key("responsible");
+        write_codes(w, it.responsible);
+        w.member("state", to_string(it.state)).member("due", it.due).member("done", it.done);
+        if (!it.comment.empty()) w.member("comment", it.comment);
+        if (!it.blocked_by.empty()) w.member("blocked_by", it.blocked_by);
+        if (it.added) w.member("added", true);
+        w.end_object();
+    }
+    w.end_array().end_object();
+}
+
+void write_component(JsonWriter& w, const ComponentResult& c) {
+    w.begin_object()
+        .member("id", c.id)
+        .member("label", c.label)
+        .member("kind", to_string(c.kind))
+        .member("eligibility", to_string(c.eligibility))
+        .key("window");
+    if (c.window)
+        write_window(w, *c.window);
+    else
+        w.value(nullptr);
+    w.key("reasons");
+    write_findings(w, c.reasons);
+    w.member("started_on", c.started_on).member("completed_on", c.completed_on);
+    switch (c.kind) {
+        case Component::Kind::supervision:
+            w.member("sessions_counted", c.sessions_counted).member("sessions_required", c.sessions_required);
+            break;
+        case Component::Kind::mentor: w.key("holder").string_or_null(c.holder); break;
+        case Component::Kind::introduktor:
+            w.key("holder").string_or_null(c.holder);
+            w.member("hours_per_week", c.hours_per_week).member("hours_owed", std::round(c.hours_owed * 100) / 100);
+            break;
+        case Component::Kind::annual:
+            w.key("years").begin_array();
+            for (const auto& y : c.years)
+                w.begin_object()
+                    .member("year", y.year)
+                    .member("required", y.required)
+                    .member("attended", y.attended)
+                    .member("state", to_string(y.state))
+                    .end_object();
+            w.end_array();
+            break;
+        case Component::Kind::course: break;
+    }
+    w.end_object();
 }
 
 }  // namespace
 
 std::string Evaluation::to_json() const {
-    json j;
-    j["person"] = person;
-    j["municipality"] = municipality;
-    if (!unit.empty()) j["unit"] = unit;
-    j["program"] = program;
-    j["program_version"] = program_version;
-    j["as_of"] = as_of.to_string();
-    j["language"] = language == Language::en ? "en" : "sv";
-    j["experience_months"] = experience.months;
-    j["experience"] = {{"months", experience.months},
-                       {"anchor", experience.anchor.to_string()},
-                       {"leave_days", experience.leave_days},
-                       {"next_month_on", experience.next_month_on.to_string()},
-                       {"months_at_employment_start", experience.months_at_employment_start}};
-    j["phase"] = {{"id", phase.id}, {"label", phase.label}, {"from_months", phase.from_months},
-                  {"to_months", phase.to_months ? json(*phase.to_months) : json(nullptr)}};
-    json& lists = j["checklists"] = json::array();
-    for (const auto& c : checklists) {
-        json items = json::array();
-        for (const auto& it : c.items) {
-            json item = {{"id", it.id},
-                         {"label", it.label},
-                         {"section", it.section},
-                         {"responsible", codes(it.responsible)},
-                         {"state", to_string(it.state)},
-                         {"due", date_or_null(it.due)},
-                         {"done", date_or_null(it.done)}};
-            if (!it.comment.empty()) item["comment"] = it.comment;
-            if (!it.blocked_by.empty()) item["blocked_by"] = it.blocked_by;
-            if (it.added) item["added"] = true;
-            items.push_back(std::move(item));
-        }
-        const auto& s = c.summary;
-        json list = {{"id", c.id},
-                     {"label", c.label},
-                     {"due", date_or_null(c.due)},
-                     {"complete", c.complete},
-                     {"completed_on", date_or_null(c.completed_on)},
-                     {"handed_to", c.handed_to ? json(to_string(*c.handed_to)) : json(nullptr)},
-                     {"summary",
-                      {{"done", s.done}, {"waived", s.waived}, {"blocked", s.blocked}, {"overdue", s.overdue},
-                       {"pending", s.pending}, {"unassigned", s.unassigned}, {"total", s.total}}},
-                     {"unassigned", c.unassigned},
-                     {"items", std::move(items)}};
-        lists.push_back(std::move(list));
-    }
-    json& comps = j["components"] = json::array();
-    for (const auto& c : components) {
-        json reasons = json::array();
-        for (const auto& r : c.reasons) reasons.push_back(finding(r));
-        json comp = {{"id", c.id},
-                     {"label", c.label},
-                     {"kind", to_string(c.kind)},
-                     {"eligibility", to_string(c.eligibility)},
-                     {"window", c.window ? json{{"from", c.window->from.to_string()}, {"to", c.window->last().to_string()}}
-                                         : json(nullptr)},
-                     {"reasons", std::move(reasons)},
-                     {"started_on", date_or_null(c.started_on)},
-                     {"completed_on", date_or_null(c.completed_on)}};
-        switch (c.kind) {
-            case Component::Kind::supervision:
-                comp["sessions_counted"] = c.sessions_counted;
-                comp["sessions_required"] = c.sessions_required;
-                break;
-            case Component::Kind::mentor:
-                comp["holder"] = c.holder.empty() ? json(nullptr) : json(c.holder);
-                break;
-            case Component::Kind::introduktor:
-                comp["holder"] = c.holder.empty() ? json(nullptr) : json(c.holder);
-                comp["hours_per_week"] = c.hours_per_week;
-                comp["hours_owed"] = std::round(c.hours_owed * 100) / 100;
-                break;
-            case Component::Kind::annual: {
-                json years = json::array();
-                for (const auto& y : c.years)
-                    years.push_back({{"year", y.year}, {"required", y.required}, {"attended", y.attended},
-                                     {"state", to_string(y.state)}});
-                comp["years"] = std::move(years);
-                break;
-            }
-            case Component::Kind::course: break;
-        }
-        comps.push_back(std::move(comp));
-    }
-    json& mods = j["modules"] = json::array();
+    std::string out;
+    out.reserve(16 * 1024);
+    JsonWriter w(out);
+    w.begin_object().member("person", person).member("municipality", municipality);
+    if (!unit.empty()) w.member("unit", unit);
+    w.member("program", program)
+        .member("program_version", program_version)
+        .member("as_of", as_of)
+        .member("language", language == Language::en ? "en" : "sv")
+        .member("experience_months", experience.months)
+        .key("experience")
+        .begin_object()
+        .member("months", experience.months)
+        .member("anchor", experience.anchor)
+        .member("leave_days", experience.leave_days)
+        .member("next_month_on", experience.next_month_on)
+        .member("months_at_employment_start", experience.months_at_employment_start)
+        .end_object()
+        .key("phase")
+        .begin_object()
+        .member("id", phase.id)
+        .member("label", phase.label)
+        .member("from_months", phase.from_months)
+        .member("to_months", phase.to_months)
+        .end_object();
+
+    w.key("checklists").begin_array();
+    for (const auto& c : checklists) write_checklist(w, c);
+    w.end_array().key("components").begin_array();
+    for (const auto& c : components) write_component(w, c);
+    w.end_array().key("modules").begin_array();
     for (const auto& m : modules) {
-        json missing = json::array();
-        for (const auto& f : m.missing) missing.push_back(finding(f));
-        mods.push_back({{"id", m.id},
-                        {"label", m.label},
-                        {"component", m.component},
-                        {"state", to_string(m.state)},
-                        {"missing", std::move(missing)},
-                        {"attended", date_or_null(m.attended)},
-                        {"round", m.round.empty() ? json(nullptr) : json(m.round)},
-                        {"homework_required", m.homework_required},
-                        {"homework_submitted", date_or_null(m.homework_submitted)}});
+        w.begin_object()
+            .member("id", m.id)
+            .member("label", m.label)
+            .member("component", m.component)
+            .member("state", to_string(m.state))
+            .key("missing");
+        write_findings(w, m.missing);
+        w.member("attended", m.attended).key("round").string_or_null(m.round);
+        w.member("homework_required", m.homework_required).member("homework_submitted", m.homework_submitted).end_object();
     }
-    json& certs = j["certificates"] = json::array();
+    w.end_array().key("certificates").begin_array();
     for (const auto& c : certificates) {
-        json missing = json::array();
-        for (const auto& f : c.missing) missing.push_back(finding(f));
-        certs.push_back({{"component", c.component},
-                         {"status", to_string(c.status)},
-                         {"missing", std::move(missing)},
-                         {"completed_on", date_or_null(c.completed_on)},
-                         {"issued_on", date_or_null(c.issued_on)},
-                         {"certificate_id", c.certificate_id.empty() ? json(nullptr) : json(c.certificate_id)}});
+        w.begin_object().member("component", c.component).member("status", to_string(c.status)).key("missing");
+        write_findings(w, c.missing);
+        w.member("completed_on", c.completed_on).member("issued_on", c.issued_on).key("certificate_id");
+        w.string_or_null(c.certificate_id).end_object();
     }
-    json& recs = j["recommendations"] = json::array();
-    for (const auto& r : recommendations)
-        recs.push_back({{"id", r.id},
-                        {"label", r.label},
-                        {"value", r.value},
-                        {"applies", r.applies},
-                        {"window", {{"from", r.window.from.to_string()}, {"to", r.window.last().to_string()}}},
-                        {"source", source(r.source)}});
-    json& acts = j["actions"] = json::array();
+    w.end_array().key("recommendations").begin_array();
+    for (const auto& r : recommendations) {
+        w.begin_object()
+            .member("id", r.id)
+            .member("label", r.label)
+            .member("value", r.value)
+            .member("applies", r.applies)
+            .key("window");
+        write_window(w, r.window);
+        w.key("source");
+        write_source(w, r.source);
+        w.end_object();
+    }
+    w.end_array().key("actions").begin_array();
     for (const auto& a : actions) {
-        json act = {{"role", to_string(a.role)}, {"kind", to_string(a.kind)}, {"what", a.what}, {"due", date_or_null(a.due)}};
-        if (!a.checklist.empty()) act["checklist"] = a.checklist;
-        if (!a.component.empty()) act["component"] = a.component;
-        if (!a.item.empty()) act["item"] = a.item;
-        if (a.state) act["state"] = to_string(*a.state);
-        acts.push_back(std::move(act));
+        w.begin_object()
+            .member("role", to_string(a.role))
+            .member("kind", to_string(a.kind))
+            .member("what", a.what)
+            .member("due", a.due);
+        if (!a.checklist.empty()) w.member("checklist", a.checklist);
+        if (!a.component.empty()) w.member("component", a.component);
+        if (!a.item.empty()) w.member("item", a.item);
+        if (a.state) w.member("state", to_string(*a.state));
+        w.end_object();
     }
-    json& warns = j["warnings"] = json::array();
-    for (const auto& w : warnings) warns.push_back(finding(w));
-    return j.dump();
+    w.end_array().key("warnings");
+    write_findings(w, warnings);
+    w.end_object();
+    return out;
 }
 
 }  // namespace yrkesresan

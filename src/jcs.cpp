@@ -84,30 +84,34 @@ void write_string(std::string_view s, std::string& out) {
 
 }  // namespace
 
+ShortestDigits shortest_digits(double v) noexcept {
+    // std::to_chars' shortest form picks the digits closest to the value among
+    // the shortest, as ECMAScript's Number::toString does; read back from
+    // d.ddde±x.
+    ShortestDigits d;
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+    const char* p = buf;
+    d.negative = *p == '-';
+    if (d.negative) ++p;
+    for (; p < r.ptr && *p != 'e'; ++p)
+        if (*p != '.') d.digits[d.count++] = *p;
+    int e = 0;  // p points at 'e'; the exponent follows with its sign
+    std::from_chars(p + 1 + (p[1] == '+'), r.ptr, e);
+    d.n = e + 1;
+    return d;
+}
+
 void write_jcs_number(double v, std::string& out) {
     if (!std::isfinite(v)) throw Error(ErrorCode::invalid_value, "", "NaN and infinity have no JSON form");
     if (v == 0) {  // both zeros
         out += '0';
         return;
     }
-    // The shortest round-trip digits, as d.ddde±x (std::to_chars' shortest
-    // form picks the digits closest to the value among the shortest, as
-    // ECMAScript's Number::toString does).
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-    const char* p = buf;
-    if (*p == '-') {
-        out += '-';
-        ++p;
-    }
-    char digits[20];
-    int k = 0;
-    for (; p < r.ptr && *p != 'e'; ++p)
-        if (*p != '.') digits[k++] = *p;
-    // p points at 'e'; the exponent follows with its sign.
-    int e = 0;
-    std::from_chars(p + 1 + (p[1] == '+'), r.ptr, e);
-    const int n = e + 1;  // the value is 0.d1..dk x 10^n, ECMAScript's n
+    const ShortestDigits d = shortest_digits(v);
+    if (d.negative) out += '-';
+    const char* digits = d.digits;
+    const int k = d.count, n = d.n;
     if (k <= n && n <= 21) {
         out.append(digits, static_cast<std::size_t>(k));
         out.append(static_cast<std::size_t>(n - k), '0');

@@ -23,6 +23,16 @@ std::string jcs(const JsonValue& v);
 void write_jcs_object(const JsonValue& object, std::string& out, std::string_view skip,
                       std::string_view replace_key = {}, const JsonValue* replacement = nullptr);
 
+// The shortest decimal digits that read back as a finite, nonzero double:
+// v = (negative ? -1 : 1) * 0.d1..dk * 10^n, k = count.
+struct ShortestDigits {
+    char digits[20];
+    int count = 0;
+    int n = 0;
+    bool negative = false;
+};
+ShortestDigits shortest_digits(double v) noexcept;
+
 // ECMAScript Number.prototype.toString (RFC 8785 section 3.2.2.3): the
 // shortest digits that round-trip, in fixed notation from 1e-6 up to 1e21 and
 // in exponent notation outside; -0 is "0". Throws for NaN and infinities.

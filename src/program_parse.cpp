@@ -184,7 +184,7 @@ void resolve_requires(ProgramData& p, const std::vector<PendingRequires>& pendin
     for (const auto& req : pending) {
         auto it = p.item_index.find(req.id);
         if (req.checklist >= 0) {  // problems are reported on each item of the list
-            if (it != p.item_index.end()) p.checklists[static_cast<std::size_t>(req.checklist)].requires.push_back(it->second);
+            if (it != p.item_index.end()) p.checklists[static_cast<std::size_t>(req.checklist)].prerequisites.push_back(it->second);
             continue;
         }
         if (it == p.item_index.end()) {
@@ -195,7 +195,7 @@ void resolve_requires(ProgramData& p, const std::vector<PendingRequires>& pendin
             diag.add(ErrorCode::cycle, req.path, "item " + quoted_id(req.id, "with this id") + " requires itself");
             continue;
         }
-        auto& r = p.items[req.item].requires;
+        auto& r = p.items[req.item].prerequisites;
         if (std::find(r.begin(), r.end(), it->second) == r.end()) r.push_back(it->second);
     }
 }
@@ -216,7 +216,7 @@ void check_cycles(const ProgramData& p, Diagnostics& diag) {
         mark[start] = active;
         while (!stack.empty()) {
             Frame& f = stack.back();
-            const auto& req = p.items[f.item].requires;
+            const auto& req = p.items[f.item].prerequisites;
             if (f.next == req.size()) {
                 mark[f.item] = finished;
                 stack.pop_back();

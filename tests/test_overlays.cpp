@@ -23,8 +23,8 @@ TEST_CASE("municipality and unit overlays add, remove and code items", "[R3][lay
     CHECK_FALSE(p.find_item("visitkort"));
     CHECK(p.items()[*p.find_item("valkomstbrev")].responsible.has(Role::EC));
     const auto& added = p.items()[*p.find_item("utredning-ga-bredvid")];
-    REQUIRE(added.requires.size() == 1);
-    CHECK(p.items()[added.requires[0]].id == "utredning-mallar");
+    REQUIRE(added.prerequisites.size() == 1);
+    CHECK(p.items()[added.prerequisites[0]].id == "utredning-mallar");
     CHECK(p.checklists()[0].item_count == 58 + 1 + 2 - 1);
     // The template itself is unchanged, and the layered program round-trips.
     CHECK(gr().find_item("visitkort"));

@@ -70,9 +70,9 @@ TEST_CASE("GR encodes the arrival prerequisites across checklists", "[R3]") {
     const auto inform = *p.find_item("ec-informera-administrator");
     for (const auto& it : p.items()) {
         if (it.checklist != *p.find_checklist("ankomst-administrator")) continue;
-        CHECK(std::find(it.requires.begin(), it.requires.end(), inform) != it.requires.end());
+        CHECK(std::find(it.prerequisites.begin(), it.prerequisites.end(), inform) != it.prerequisites.end());
     }
-    const auto& send = p.items()[*p.find_item("ad-skicka-valkomstbrev")].requires;
+    const auto& send = p.items()[*p.find_item("ad-skicka-valkomstbrev")].prerequisites;
     CHECK(std::find(send.begin(), send.end(), *p.find_item("ec-forbered-valkomstbrev")) != send.end());
 }
 

@@ -56,7 +56,7 @@ struct Checklist {
     DueRule due;
     RoleSet responsible;                // default codes of its items (empty: filled in per person)
     std::optional<Role> handover_to;    // a completed list is handed to this role
-    std::vector<std::uint32_t> requires;  // prerequisites of every item of the list, added ones too
+    std::vector<std::uint32_t> prerequisites;  // of every item of the list, added ones too
     std::uint32_t first_section = 0, section_count = 0;
     std::uint32_t first_item = 0, item_count = 0;
     SourceRef source;
@@ -77,7 +77,7 @@ struct Item {
     std::uint32_t section = 0;
     RoleSet responsible;                 // default codes (item's own, else the checklist's)
     DueRule due;                         // item's own, else the checklist's
-    std::vector<std::uint32_t> requires; // prerequisite items, possibly in other checklists
+    std::vector<std::uint32_t> prerequisites;  // items, possibly in other checklists
     SourceRef source;
 };
 
