@@ -1,49 +1,29 @@
 // R8: issuing a certificate (intyg) and its document.
 #include "yrkesresan/certificate.hpp"
 
-#include <cmath>
-
 #include "assessment.hpp"
+#include "credential_format.hpp"
 #include "describe.hpp"
+#include "jcs.hpp"
 
 namespace yrkesresan {
-namespace {
 
-using json = nlohmann::json;  // std::map keys: dump() is sorted, hence canonical
-
-json number(double v) {
-    if (std::floor(v) == v && std::fabs(v) < 1e15) return json(static_cast<long long>(v));
-    return json(v);
+// Canonical JSON (JCS: sorted keys, no whitespace), member for member as the
+// credential carries it (credential.cpp).
+std::string Certificate::content_json() const {
+    std::string out;
+    detail::JcsWriter w(out);
+    detail::write_certificate_content(w, *this);
+    return out;
 }
-
-json content(const Certificate& c) {
-    json parts = json::array();
-    for (const auto& p : c.parts) {
-        json part = {{"id", p.id}, {"label", p.label}, {"date", p.date.to_string()}};
-        if (p.homework_submitted) part["homework_submitted"] = p.homework_submitted->to_string();
-        if (!p.round.empty()) part["round"] = p.round;
-        parts.push_back(std::move(part));
-    }
-    json source = {{"seed", c.source.seed}, {"pages", c.source.pages}};
-    if (!c.source.note.empty()) source["note"] = c.source.note;
-    return {{"person", c.person},
-            {"program", {{"id", c.program}, {"version", c.program_version}, {"title", c.program_title}}},
-            {"component", {{"id", c.component}, {"label", c.component_label}}},
-            {"completed_on", c.completed_on.to_string()},
-            {"parts", std::move(parts)},
-            {"hours", number(c.hours)},
-            {"issuer", {{"organisation", c.issuer}}},
-            {"language", c.language},
-            {"source", std::move(source)}};
-}
-
-}  // namespace
-
-std::string Certificate::content_json() const { return content(*this).dump(); }
 
 std::string Certificate::to_json() const {
-    const json doc = {{"type", "yrkesresan-intyg"}, {"format", 1}, {"id", id}, {"content", content(*this)}, {"proof", nullptr}};
-    return doc.dump();
+    std::string out;
+    detail::JcsWriter w(out);
+    w.begin_object().key("content");
+    detail::write_certificate_content(w, *this);
+    w.member("format", 1.0).member("id", id).key("proof").null().member("type", "yrkesresan-intyg").end_object();
+    return out;
 }
 
 Certificate issue_certificate(const Program& program, const PersonRecord& person, Date as_of, std::string_view component,

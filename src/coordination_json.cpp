@@ -2,22 +2,30 @@
 // and the coordinator's report (data/schema/coordination.schema.json).
 #include <cmath>
 
-#include <nlohmann/json.hpp>
-
 #include "json_input.hpp"
+#include "json_writer.hpp"
 #include "yrkesresan/coordination.hpp"
 
 namespace yrkesresan {
 namespace {
 
-using ojson = nlohmann::ordered_json;
-
 // A request holds a whole region's person records: larger than one record.
 constexpr detail::InputLimits request_limits{std::size_t{1} << 30, 40};
 
-ojson period_json(const Period& p) { return {{"from", p.from.to_string()}, {"to", p.last().to_string()}}; }
+using detail::JsonWriter;
+
+void write_period(JsonWriter& w, const Period& p) { w.begin_object().member("from", p.from).member("to", p.last()).end_object(); }
+
 
 double hours(double h) { return std::round(h * 100) / 100; }
+
+void write_newcomers(JsonWriter& w, const IntroduktorLoad& load, const std::vector<std::string>& pid,
+                     const std::vector<std::string>& pmun) {
+    w.begin_array();
+    for (const auto& n : load.newcomers)
+        w.begin_object().member("person", pid[n.person]).member("municipality", pmun[n.person]).member("hours", hours(n.hours)).end_object();
+    w.end_array();
+}
 
 std::string replace(std::string text, const std::string& key, const std::string& value) {
     const std::string token = "{" + key + "}";
@@ -63,7 +71,8 @@ std::string unmatched_message(const UnmatchedAdept& u, const MatchingRules& rule
 
 CoordinationRequest CoordinationRequest::from_json(std::string_view text) {
     using detail::ObjectReader;
-    const detail::json doc = detail::parse_json(text, request_limits);
+    const detail::Document document(detail::parse_json(text, request_limits));
+    const detail::json& doc = document.get();
     detail::Diagnostics diag;
     CoordinationRequest req;
     ObjectReader r(doc, "", diag, {"as_of", "term", "language", "persons", "mentors"});
@@ -114,140 +123,179 @@ CoordinationRequest CoordinationRequest::from_json(std::string_view text) {
 std::string CoordinationReport::to_json() const {
     const auto& pid = person_ids;
     const auto& pmun = person_municipalities;
-    ojson j;
-    j["program"] = program;
-    j["program_version"] = program_version;
-    j["as_of"] = as_of.to_string();
-    j["term"] = period_json(term);
-    j["language"] = language == Language::en ? "en" : "sv";
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object()
+        .member("program", program)
+        .member("program_version", program_version)
+        .member("as_of", as_of)
+        .key("term");
+    write_period(w, term);
+    w.member("language", language == Language::en ? "en" : "sv");
 
     std::size_t groups = 0, pairs = 0;
     for (const auto& s : supervision) groups += s.grouping.groups.size();
     for (const auto& m : mentoring) pairs += m.matching.pairs.size();
-    j["summary"] = {{"persons", pid.size()},
-                    {"course_starts", course_starts.size()},
-                    {"windows_passed", windows_passed.size()},
-                    {"supervision_groups", groups},
-                    {"mentor_pairs", pairs},
-                    {"certificates_due", certificates_due.size()}};
+    w.key("summary")
+        .begin_object()
+        .member("persons", pid.size())
+        .member("course_starts", course_starts.size())
+        .member("windows_passed", windows_passed.size())
+        .member("supervision_groups", groups)
+        .member("mentor_pairs", pairs)
+        .member("certificates_due", certificates_due.size())
+        .end_object();
 
-    ojson& starts = j["course_starts"] = ojson::array();
-    for (const auto& s : course_starts)
-        starts.push_back({{"person", pid[s.person]},
-                          {"municipality", pmun[s.person]},
-                          {"component", s.component},
-                          {"eligibility", to_string(s.eligibility)},
-                          {"window", period_json(s.window)},
-                          {"closes_in_term", s.closes_in_term},
-                          {"closes_before_term", s.closes_before_term}});
-
-    ojson& passed = j["windows_passed"] = ojson::array();
-    for (const auto& w : windows_passed)
-        passed.push_back({{"person", pid[w.person]},
-                          {"municipality", pmun[w.person]},
-                          {"component", w.component},
-                          {"window", period_json(w.window)}});
-
-    ojson& sup = j["supervision"] = ojson::array();
+    w.key("course_starts").begin_array();
+    for (const auto& s : course_starts) {
+        w.begin_object()
+            .member("person", pid[s.person])
+            .member("municipality", pmun[s.person])
+            .member("component", s.component)
+            .member("eligibility", to_string(s.eligibility))
+            .key("window");
+        write_period(w, s.window);
+        w.member("closes_in_term", s.closes_in_term).member("closes_before_term", s.closes_before_term).end_object();
+    }
+    w.end_array().key("windows_passed").begin_array();
+    for (const auto& p : windows_passed) {
+        w.begin_object()
+            .member("person", pid[p.person])
+            .member("municipality", pmun[p.person])
+            .member("component", p.component)
+            .key("window");
+        write_period(w, p.window);
+        w.end_object();
+    }
+    w.end_array().key("supervision").begin_array();
     for (const auto& s : supervision) {
         const auto& g = s.grouping;
-        ojson plan;
-        plan["component"] = s.component;
-        plan["group"] = s.spec.min_size >= 1 ? ojson{{"min", s.spec.min_size},
-                                                    {"max", s.spec.max_size},
-                                                    {"mix_municipalities", s.spec.mix_municipalities}}
-                                             : ojson(nullptr);
-        plan["candidates"] = s.candidates.size();
-        plan["objective"] = {{"placed", g.objective.placed},
-                             {"same_municipality_pairs", g.objective.same_municipality_pairs},
-                             {"pairs_lower_bound", g.pairs_lower_bound},
-                             {"size_spread", g.objective.size_spread},
-                             {"groups", g.objective.groups}};
-        ojson& list = plan["groups"] = ojson::array();
+        w.begin_object().member("component", s.component).key("group");
+        if (s.spec.min_size >= 1)
+            w.begin_object()
+                .member("min", s.spec.min_size)
+                .member("max", s.spec.max_size)
+                .member("mix_municipalities", s.spec.mix_municipalities)
+                .end_object();
+        else
+            w.value(nullptr);
+        w.member("candidates", s.candidates.size())
+            .key("objective")
+            .begin_object()
+            .member("placed", g.objective.placed)
+            .member("same_municipality_pairs", g.objective.same_municipality_pairs)
+            .member("pairs_lower_bound", g.pairs_lower_bound)
+            .member("size_spread", g.objective.size_spread)
+            .member("groups", g.objective.groups)
+            .end_object()
+            .key("groups")
+            .begin_array();
         for (std::size_t n = 0; n < g.groups.size(); ++n) {
             const auto& group = g.groups[n];
-            ojson members = ojson::array();
+            w.begin_object()
+                .member("group", n + 1)
+                .member("size", group.members.size())
+                .member("municipalities", group.municipalities)
+                .member("same_municipality_pairs", group.same_municipality_pairs)
+                .key("members")
+                .begin_array();
             for (std::size_t c : group.members)
-                members.push_back({{"person", pid[s.candidates[c]]}, {"municipality", pmun[s.candidates[c]]}});
-            list.push_back({{"group", n + 1},
-                            {"size", group.members.size()},
-                            {"municipalities", group.municipalities},
-                            {"same_municipality_pairs", group.same_municipality_pairs},
-                            {"members", std::move(members)}});
+                w.begin_object()
+                    .member("person", pid[s.candidates[c]])
+                    .member("municipality", pmun[s.candidates[c]])
+                    .end_object();
+            w.end_array().end_object();
         }
-        ojson& unplaced = plan["unplaced"] = ojson::array();
+        w.end_array().key("unplaced").begin_array();
         for (const auto& u : g.unplaced)
-            unplaced.push_back({{"person", pid[s.candidates[u.candidate]]},
-                                {"municipality", pmun[s.candidates[u.candidate]]},
-                                {"reason", to_string(u.reason)},
-                                {"message", unplaced_message(u.reason, s.spec, language)}});
-        sup.push_back(std::move(plan));
+            w.begin_object()
+                .member("person", pid[s.candidates[u.candidate]])
+                .member("municipality", pmun[s.candidates[u.candidate]])
+                .member("reason", to_string(u.reason))
+                .member("message", unplaced_message(u.reason, s.spec, language))
+                .end_object();
+        w.end_array().end_object();
     }
-
-    ojson& mentor = j["mentoring"] = ojson::array();
+    w.end_array().key("mentoring").begin_array();
     for (const auto& m : mentoring) {
-        ojson plan;
-        plan["component"] = m.component;
-        plan["rules"] = {{"other_municipality", m.rules.other_municipality},
-                         {"more_experienced", m.rules.more_experienced}};
-        plan["adepts"] = m.adepts.size();
-        plan["mentors"] = mentor_ids.size();
-        ojson& list = plan["pairs"] = ojson::array();
+        w.begin_object()
+            .member("component", m.component)
+            .key("rules")
+            .begin_object()
+            .member("other_municipality", m.rules.other_municipality)
+            .member("more_experienced", m.rules.more_experienced)
+            .end_object()
+            .member("adepts", m.adepts.size())
+            .member("mentors", mentor_ids.size())
+            .key("pairs")
+            .begin_array();
         for (const auto& p : m.matching.pairs)
-            list.push_back({{"adept", pid[m.adepts[p.adept]]},
-                            {"adept_municipality", pmun[m.adepts[p.adept]]},
-                            {"adept_experience_months", m.adept_months[p.adept]},
-                            {"mentor", mentor_ids[p.mentor]},
-                            {"mentor_municipality", mentor_municipalities[p.mentor]},
-                            {"mentor_experience_months", m.mentor_months[p.mentor]}});
-        ojson& unmatched = plan["unmatched"] = ojson::array();
+            w.begin_object()
+                .member("adept", pid[m.adepts[p.adept]])
+                .member("adept_municipality", pmun[m.adepts[p.adept]])
+                .member("adept_experience_months", m.adept_months[p.adept])
+                .member("mentor", mentor_ids[p.mentor])
+                .member("mentor_municipality", mentor_municipalities[p.mentor])
+                .member("mentor_experience_months", m.mentor_months[p.mentor])
+                .end_object();
+        w.end_array().key("unmatched").begin_array();
         for (const auto& u : m.matching.unmatched)
-            unmatched.push_back({{"adept", pid[m.adepts[u.adept]]},
-                                 {"municipality", pmun[m.adepts[u.adept]]},
-                                 {"experience_months", m.adept_months[u.adept]},
-                                 {"reason", to_string(u.reason)},
-                                 {"eligible_mentors", u.eligible_mentors},
-                                 {"message", unmatched_message(u, m.rules, language)}});
+            w.begin_object()
+                .member("adept", pid[m.adepts[u.adept]])
+                .member("municipality", pmun[m.adepts[u.adept]])
+                .member("experience_months", m.adept_months[u.adept])
+                .member("reason", to_string(u.reason))
+                .member("eligible_mentors", u.eligible_mentors)
+                .member("message", unmatched_message(u, m.rules, language))
+                .end_object();
         std::vector<int> taken(mentor_ids.size(), 0);
         for (const auto& p : m.matching.pairs) ++taken[p.mentor];
-        ojson& load = plan["mentor_load"] = ojson::array();
+        w.end_array().key("mentor_load").begin_array();
         for (std::size_t i = 0; i < mentor_ids.size(); ++i)
-            load.push_back({{"mentor", mentor_ids[i]},
-                            {"municipality", mentor_municipalities[i]},
-                            {"experience_months", m.mentor_months[i]},
-                            {"adepts", taken[i]},
-                            {"remaining_capacity", m.matching.remaining_capacity[i]}});
-        mentor.push_back(std::move(plan));
+            w.begin_object()
+                .member("mentor", mentor_ids[i])
+                .member("municipality", mentor_municipalities[i])
+                .member("experience_months", m.mentor_months[i])
+                .member("adepts", taken[i])
+                .member("remaining_capacity", m.matching.remaining_capacity[i])
+                .end_object();
+        w.end_array().end_object();
     }
-
-    ojson& certs = j["certificates_due"] = ojson::array();
+    w.end_array().key("certificates_due").begin_array();
     for (const auto& c : certificates_due)
-        certs.push_back({{"person", pid[c.person]},
-                         {"municipality", pmun[c.person]},
-                         {"component", c.component},
-                         {"completed_on", c.completed_on.to_string()},
-                         {"certificate_id", c.certificate_id}});
-
+        w.begin_object()
+            .member("person", pid[c.person])
+            .member("municipality", pmun[c.person])
+            .member("component", c.component)
+            .member("completed_on", c.completed_on)
+            .member("certificate_id", c.certificate_id)
+            .end_object();
+    w.end_array().key("introduktor_hours");
     if (has_introduktor) {
-        ojson intro;
-        intro["period"] = period_json(term);
-        ojson& named = intro["introduktors"] = ojson::array();
-        ojson unnamed = ojson::array();
+        w.begin_object().key("period");
+        write_period(w, term);
+        w.key("introduktors").begin_array();
         for (const auto& load : introduktor_hours) {
-            ojson newcomers = ojson::array();
-            for (const auto& n : load.newcomers)
-                newcomers.push_back({{"person", pid[n.person]}, {"municipality", pmun[n.person]}, {"hours", hours(n.hours)}});
-            if (load.introduktor.empty())
-                unnamed = std::move(newcomers);
-            else
-                named.push_back({{"introduktor", load.introduktor}, {"hours", hours(load.hours)}, {"newcomers", std::move(newcomers)}});
+            if (load.introduktor.empty()) continue;
+            w.begin_object().member("introduktor", load.introduktor).member("hours", hours(load.hours)).key("newcomers");
+            write_newcomers(w, load, pid, pmun);
+            w.end_object();
         }
-        intro["without_introduktor"] = std::move(unnamed);
-        j["introduktor_hours"] = std::move(intro);
+        w.end_array().key("without_introduktor");
+        // The newcomers without an introduktör: the load under "", if any.
+        const IntroduktorLoad* unnamed = nullptr;
+        for (const auto& load : introduktor_hours)
+            if (load.introduktor.empty()) unnamed = &load;
+        if (unnamed)
+            write_newcomers(w, *unnamed, pid, pmun);
+        else
+            w.begin_array().end_array();
+        w.end_object();
     } else {
-        j["introduktor_hours"] = nullptr;
+        w.value(nullptr);
     }
-    return j.dump();
+    w.end_object();
+    return out;
 }
 
 }  // namespace yrkesresan

@@ -5,14 +5,13 @@
 // keeps verification close to the cost of Ed25519 itself; any other text is
 // read into a JsonValue and proved with the generic eddsa-jcs-2022 code.
 // Both give the same answers (tests/test_credential.cpp holds them to it).
-#include <nlohmann/json.hpp>
-
 #include "canonical_view.hpp"
 #include "credential_format.hpp"
 #include "crypto.hpp"
 #include "data_integrity.hpp"
 #include "date_time.hpp"
 #include "jcs.hpp"
+#include "json_writer.hpp"
 #include "yrkesresan/credential.hpp"
 
 namespace yrkesresan {
@@ -264,16 +263,23 @@ VerificationResult verify_credential(std::string_view credential_json, const std
     return detail::verify_credential_general(credential_json, trusted, options);
 }
 
+// Keys in sorted order, as the result has always been written.
 std::string VerificationResult::to_json() const {
-    nlohmann::json j = {{"status", std::string(yrkesresan::to_string(status))},
-                        {"message", message},
-                        {"credential_id", credential_id},
-                        {"issuer_id", issuer_id},
-                        {"issuer_name", issuer_name},
-                        {"valid_from", valid_from},
-                        {"content", nullptr}};
-    if (!content_json.empty()) j["content"] = nlohmann::json::parse(content_json);
-    return j.dump();
+    std::string out;
+    detail::JsonWriter w(out);
+    w.begin_object().key("content");
+    if (content_json.empty())
+        w.value(nullptr);
+    else
+        w.raw(content_json);  // canonical JSON the library wrote itself
+    w.member("credential_id", credential_id)
+        .member("issuer_id", issuer_id)
+        .member("issuer_name", issuer_name)
+        .member("message", message)
+        .member("status", yrkesresan::to_string(status))
+        .member("valid_from", valid_from)
+        .end_object();
+    return out;
 }
 
 }  // namespace yrkesresan

@@ -1,9 +1,9 @@
 // R4-R8 in words: why each eligibility, module prerequisites, certificates
 // and what they lack, and the actions for EC and SJ.
-#include <nlohmann/json.hpp>
 
 #include "assess_components.hpp"
 #include "describe.hpp"
+#include "jcs.hpp"
 #include "messages.hpp"
 #include "sha256.hpp"
 
@@ -219,17 +219,21 @@ CertificateDescription describe_certificate(const ProgramData& program, const Pe
 
 std::string certificate_id(const ProgramData& program, const std::string& person, const CertificateOutcome& o,
                            const std::vector<CertificatePart>& parts) {
-    // Canonical: sorted keys (nlohmann's std::map), no whitespace.
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& p : parts)
-        list.push_back({p.id, p.date.to_string(), p.homework_submitted ? p.homework_submitted->to_string() : ""});
-    const nlohmann::json key = {{"person", person},
-                                {"program", program.id},
-                                {"program_version", program.version},
-                                {"component", program.components[o.component].id},
-                                {"completed_on", o.completed_on == no_day ? "" : Date::from_day_number(o.completed_on).to_string()},
-                                {"parts", list}};
-    return "urn:yrkesresan:intyg:" + sha256_hex(key.dump()).substr(0, 32);
+    // Canonical JSON (JCS) of what the id stands for: any other fact, another id.
+    std::string key;
+    JcsWriter w(key);
+    w.begin_object()
+        .member("completed_on", o.completed_on == no_day ? std::string() : Date::from_day_number(o.completed_on).to_string())
+        .member("component", program.components[o.component].id)
+        .key("parts")
+        .begin_array();
+    for (const auto& p : parts) {
+        w.begin_array().string(p.id).string(p.date.to_string());
+        w.string(p.homework_submitted ? p.homework_submitted->to_string() : std::string()).end_array();
+    }
+    w.end_array().member("person", person).member("program", program.id).member("program_version", program.version);
+    w.end_object();
+    return "urn:yrkesresan:intyg:" + sha256_hex(key).substr(0, 32);
 }
 
 void describe_components(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,

@@ -260,6 +260,12 @@ JcsWriter& JcsWriter::boolean(bool b) {
     return *this;
 }
 
+JcsWriter& JcsWriter::null() {
+    before_value();
+    out_ += "null";
+    return *this;
+}
+
 JcsWriter& JcsWriter::strings(std::initializer_list<std::string_view> items) {
     begin_array();
     for (auto item : items) string(item);

@@ -56,6 +56,7 @@ public:
     JcsWriter& string(std::string_view s);
     JcsWriter& number(double v);
     JcsWriter& boolean(bool b);
+    JcsWriter& null();
     // A string array, e.g. a "type" or "@context".
     JcsWriter& strings(std::initializer_list<std::string_view> items);
 

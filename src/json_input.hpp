@@ -77,6 +77,7 @@ public:
     Document& operator=(const Document&) = delete;
     ~Document() { release(j_); }
     const json& get() const noexcept { return j_; }
+    json& get() noexcept { return j_; }
 
 private:
     json j_;

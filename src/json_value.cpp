@@ -487,28 +487,4 @@ JsonValue from_nlohmann(const nlohmann::json& j) {
     }
 }
 
-nlohmann::json to_nlohmann(const JsonValue& v) {
-    switch (v.kind()) {
-        case JsonValue::Kind::null: return nullptr;
-        case JsonValue::Kind::boolean: return v.boolean();
-        case JsonValue::Kind::number: {
-            const double d = v.number();
-            if (std::trunc(d) == d && std::fabs(d) < 9007199254740992.0) return static_cast<std::int64_t>(d);
-            return d;
-        }
-        case JsonValue::Kind::string: return std::string(v.str());
-        case JsonValue::Kind::array: {
-            nlohmann::json a = nlohmann::json::array();
-            for (const auto& item : v.items()) a.push_back(to_nlohmann(item));
-            return a;
-        }
-        case JsonValue::Kind::object: {
-            nlohmann::json o = nlohmann::json::object();
-            for (const auto& m : v.members()) o[m.key] = to_nlohmann(m.value);
-            return o;
-        }
-    }
-    return nullptr;
-}
-
 }  // namespace yrkesresan::detail

@@ -110,9 +110,8 @@ JsonValue read_json_strict(std::string_view text, const InputLimits& limits = {}
 // `text` must outlive the value and every copy of it.
 JsonValue read_json_borrowed(std::string_view text, const InputLimits& limits = {});
 
-// Conversions for documents built with nlohmann (tests, vectors). Integers
-// become doubles (JCS); one beyond 2^53 that a double cannot hold throws.
+// A document built with nlohmann (tests, vectors). Integers become doubles
+// (JCS); one beyond 2^53 that a double cannot hold throws.
 JsonValue from_nlohmann(const nlohmann::json& j);
-nlohmann::json to_nlohmann(const JsonValue& v);
 
 }  // namespace yrkesresan::detail

@@ -62,18 +62,22 @@ JsonWriter& JsonWriter::value(Date d) {
 }
 
 JsonWriter& JsonWriter::integer(long long v) {
-    separate();
     char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    return text(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
+
+JsonWriter& JsonWriter::integer(unsigned long long v) {
+    char buf[24];
+    return text(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
+
+JsonWriter& JsonWriter::text(const char* first, const char* last) {
+    separate();
+    out_.append(first, last);
     return *this;
 }
 
-JsonWriter& JsonWriter::raw(std::string_view text) {
-    separate();
-    out_ += text;
-    return *this;
-}
+JsonWriter& JsonWriter::raw(std::string_view json_text) { return text(json_text.data(), json_text.data() + json_text.size()); }
 
 // nlohmann's format (its to_chars and format_buffer): the shortest digits;
 // fixed notation for decimal exponents from -4 to 15, with ".0" when

@@ -44,7 +44,10 @@ public:
     JsonWriter& value(Date d);  // "YYYY-MM-DD"
     template <class Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>, int> = 0>
     JsonWriter& value(Int v) {
-        return integer(static_cast<long long>(v));
+        if constexpr (std::is_unsigned_v<Int>)
+            return integer(static_cast<unsigned long long>(v));
+        else
+            return integer(static_cast<long long>(v));
     }
     // The value, or null when there is none.
     template <class T>
@@ -61,7 +64,7 @@ public:
     // A string, or null when it is empty.
     JsonWriter& string_or_null(std::string_view s) { return s.empty() ? value(nullptr) : value(s); }
     // JSON text written elsewhere (canonical content), copied as it is.
-    JsonWriter& raw(std::string_view text);
+    JsonWriter& raw(std::string_view json_text);
 
     template <class T>
     JsonWriter& member(std::string_view k, const T& v) {
@@ -77,6 +80,8 @@ private:
     JsonWriter& open(char bracket);
     JsonWriter& close(char bracket);
     JsonWriter& integer(long long v);
+    JsonWriter& integer(unsigned long long v);
+    JsonWriter& text(const char* first, const char* last);  // a value's text, after a comma if one is due
     // A comma when a value or key follows another in the same container.
     void separate();
 

@@ -1,7 +1,9 @@
 // Reading and writing the CONTRACT person record.
+#include <algorithm>
 #include <iterator>
 
 #include "json_input.hpp"
+#include "json_writer.hpp"
 #include "yrkesresan/person.hpp"
 
 namespace yrkesresan {
@@ -199,58 +201,100 @@ PersonRecord parse_person(const json& doc) {
     return p;
 }
 
-json person_to_json(const PersonRecord& p) {
-    auto codes = [](RoleSet s) {
-        json a = json::array();
-        for (int i = 0; i < role_count; ++i)
-            if (s.has(static_cast<Role>(i))) a.push_back(to_string(static_cast<Role>(i)));
-        return a;
-    };
-    json j = {{"id", p.id}, {"municipality", p.municipality}, {"employment_start", p.employment_start.to_string()}};
-    if (!p.unit.empty()) j["unit"] = p.unit;
-    if (p.hired_on) j["hired_on"] = p.hired_on->to_string();
-    if (p.profession_start) j["profession_start"] = p.profession_start->to_string();
-    if (p.prior_experience_months) j["prior_experience_months"] = p.prior_experience_months;
-    if (!p.leaves.empty()) {
-        json& a = j["leaves"] = json::array();
-        for (const auto& l : p.leaves) a.push_back({{"from", l.from.to_string()}, {"to", l.to.to_string()}, {"kind", l.kind}});
-    }
-    if (!p.people.empty()) j["people"] = p.people;
-    if (!p.plan.assignments.empty() || !p.plan.added_items.empty() || !p.plan.removed_items.empty()) {
-        json& plan = j["plan"] = json::object();
-        if (!p.plan.assignments.empty()) {
-            json& a = plan["assignments"] = json::object();
-            for (const auto& [id, set] : p.plan.assignments) a[id] = codes(set);
+namespace {
+
+void write_codes(JsonWriter& w, RoleSet set) {
+    w.begin_array();
+    for (int i = 0; i < role_count; ++i)
+        if (set.has(static_cast<Role>(i))) w.value(to_string(static_cast<Role>(i)));
+    w.end_array();
+}
+
+void write_plan(JsonWriter& w, const Plan& plan) {
+    w.begin_object();
+    if (!plan.added_items.empty()) {
+        w.key("added_items").begin_array();
+        for (const auto& it : plan.added_items) {
+            w.begin_object().member("checklist", it.checklist);
+            if (!it.comment.empty()) w.member("comment", it.comment);
+            w.member("id", it.id).member("label", it.label);
+            if (it.responsible) write_codes(w.key("responsible"), *it.responsible);
+            if (!it.section.empty()) w.member("section", it.section);
+            w.end_object();
         }
-        if (!p.plan.added_items.empty()) {
-            json& a = plan["added_items"] = json::array();
-            for (const auto& it : p.plan.added_items) {
-                json x = {{"id", it.id}, {"checklist", it.checklist}, {"label", it.label}};
-                if (it.responsible) x["responsible"] = codes(*it.responsible);
-                if (!it.section.empty()) x["section"] = it.section;
-                if (!it.comment.empty()) x["comment"] = it.comment;
-                a.push_back(std::move(x));
-            }
-        }
-        if (!p.plan.removed_items.empty()) plan["removed_items"] = p.plan.removed_items;
+        w.end_array();
     }
+    if (!plan.assignments.empty()) {
+        // By item id; of two assignments of one item the later holds (an
+        // object has one member per key).
+        std::vector<std::size_t> order(plan.assignments.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return plan.assignments[a].first < plan.assignments[b].first;
+        });
+        w.key("assignments").begin_object();
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            const auto& [id, codes] = plan.assignments[order[k]];
+            if (k + 1 < order.size() && plan.assignments[order[k + 1]].first == id) continue;
+            write_codes(w.key(id), codes);
+        }
+        w.end_object();
+    }
+    if (!plan.removed_items.empty()) w.member("removed_items", plan.removed_items);
+    w.end_object();
+}
+
+void write_event(JsonWriter& w, const Event& e) {
+    const bool about_component = e.type == EventType::session_attended || e.type == EventType::certificate_issued;
+    const bool certificate = e.type == EventType::certificate_issued;
+    w.begin_object();
+    if (certificate && !e.round.empty()) w.member("certificate", e.round);
+    if (about_component) w.member("component", e.ref);
+    w.member("date", e.date);
+    if (e.type == EventType::item_done) w.member("item", e.ref);
+    if (!about_component && e.type != EventType::item_done) w.member("module", e.ref);
+    if (!certificate && !e.round.empty()) w.member("round", e.round);
+    w.member("type", to_string(e.type)).end_object();
+}
+
+}  // namespace
+
+// Keys in sorted order, as the record has always been written.
+std::string person_to_json(const PersonRecord& p) {
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object().member("employment_start", p.employment_start);
     if (!p.events.empty()) {
-        json& a = j["events"] = json::array();
-        for (const auto& e : p.events) {
-            const bool about_component = e.type == EventType::session_attended || e.type == EventType::certificate_issued;
-            const char* ref = e.type == EventType::item_done ? "item" : about_component ? "component" : "module";
-            json x = {{"type", to_string(e.type)}, {ref, e.ref}, {"date", e.date.to_string()}};
-            if (!e.round.empty()) x[e.type == EventType::certificate_issued ? "certificate" : "round"] = e.round;
-            a.push_back(std::move(x));
-        }
+        w.key("events").begin_array();
+        for (const auto& e : p.events) write_event(w, e);
+        w.end_array();
+    }
+    if (p.hired_on) w.member("hired_on", *p.hired_on);
+    w.member("id", p.id);
+    if (!p.leaves.empty()) {
+        w.key("leaves").begin_array();
+        for (const auto& l : p.leaves) w.begin_object().member("from", l.from).member("kind", l.kind).member("to", l.to).end_object();
+        w.end_array();
     }
     if (p.mentor) {
-        json m = {{"id", p.mentor->id}, {"municipality", p.mentor->municipality},
-                  {"profession_start", p.mentor->profession_start.to_string()}};
-        if (p.mentor->prior_experience_months) m["prior_experience_months"] = p.mentor->prior_experience_months;
-        j["mentor"] = std::move(m);
+        const MentorProfile& m = *p.mentor;
+        w.key("mentor").begin_object().member("id", m.id).member("municipality", m.municipality);
+        if (m.prior_experience_months) w.member("prior_experience_months", m.prior_experience_months);
+        w.member("profession_start", m.profession_start).end_object();
     }
-    return j;
+    w.member("municipality", p.municipality);
+    if (!p.people.empty()) {
+        w.key("people").begin_object();
+        for (const auto& [role, id] : p.people) w.member(role, id);
+        w.end_object();
+    }
+    if (!p.plan.assignments.empty() || !p.plan.added_items.empty() || !p.plan.removed_items.empty())
+        write_plan(w.key("plan"), p.plan);
+    if (p.prior_experience_months) w.member("prior_experience_months", p.prior_experience_months);
+    if (p.profession_start) w.member("profession_start", *p.profession_start);
+    if (!p.unit.empty()) w.member("unit", p.unit);
+    w.end_object();
+    return out;
 }
 
 }  // namespace detail
@@ -271,6 +315,6 @@ PersonRecord PersonRecord::from_json(std::string_view text) {
     return detail::parse_person(doc.get());
 }
 
-std::string PersonRecord::to_json() const { return detail::person_to_json(*this).dump(); }
+std::string PersonRecord::to_json() const { return detail::person_to_json(*this); }
 
 }  // namespace yrkesresan

@@ -3,7 +3,7 @@
 namespace yrkesresan {
 
 namespace detail {
-json apply_overlay(const json& base, const json& overlay);
+void apply_overlay(json& definition, const json& overlay);
 
 static std::shared_ptr<const ProgramData> build(const json& definition) {
     auto data = std::make_shared<ProgramData>(compile_program(definition));
@@ -25,9 +25,12 @@ Program Program::from_json(std::string_view definition) {
 }
 
 Program Program::with_overlay(std::string_view overlay) const {
-    const detail::Document base(detail::json::parse(data_->definition));
+    // The definition is read again and changed in place: nothing is copied,
+    // and both documents are released without allocating (json_input.hpp).
+    detail::Document definition(detail::parse_json(data_->definition, detail::program_limits));
     const detail::Document doc(detail::parse_json(overlay, detail::overlay_limits));
-    return Program(detail::build(detail::apply_overlay(base.get(), doc.get())));
+    detail::apply_overlay(definition.get(), doc.get());
+    return Program(detail::build(definition.get()));
 }
 
 Program Program::with_overlays(const std::vector<std::string>& overlays) const {

@@ -96,8 +96,10 @@ void check_new_item(const json& item, const std::string& path, std::initializer_
 
 }  // namespace
 
-// Applies one overlay document to a definition document; returns the new definition.
-json apply_overlay(const json& base, const json& overlay) {
+// Applies one overlay document to a definition document, in place. A value
+// the overlay replaces is released first (json_input.hpp): nlohmann's
+// destructor would allocate.
+void apply_overlay(json& def, const json& overlay) {
     Diagnostics diag;
     ObjectReader r(overlay, "", diag,
                    {"$schema", "format", "overlay", "level", "program", "label", "source", "add_sections",
@@ -115,7 +117,7 @@ json apply_overlay(const json& base, const json& overlay) {
             diag.add(ErrorCode::invalid_value, r.path("level"), "level is 'municipality' or 'unit'");
         else level = *l;
     }
-    if (auto prog = r.string("program", true); prog && *prog != base.at("id").get<std::string>())
+    if (auto prog = r.string("program", true); prog && *prog != def.at("id").get<std::string>())
         diag.add(ErrorCode::invalid_value, r.path("program"), "the overlay is written for another program");
     r.string("label");
     if (const json* s = r.object("source")) {
@@ -123,7 +125,6 @@ json apply_overlay(const json& base, const json& overlay) {
         ItemReader::check_source(*s, r.path("source"), diag, &ignored);
     }
 
-    json def = base;
     json& layers = def["layers"];
     if (!layers.is_array()) layers = json::array();
     if (layers.size() >= max_overlays)
@@ -189,9 +190,12 @@ json apply_overlay(const json& base, const json& overlay) {
                 diag.add(ErrorCode::duplicate_id, sr.path("id"), "section " + quoted_id(*id, "with this id") + " already exists");
                 continue;
             }
-            json section = {{"id", *id}, {"label", *label}, {"items", *items}};
-            if (const json* s = sr.object("source")) section["source"] = *s;
-            (*list)["sections"].push_back(std::move(section));
+            Document section(json::object());  // member by member: the initializer-list constructor leaks on failure
+            section.get()["id"] = *id;
+            section.get()["label"] = *label;
+            section.get()["items"] = *items;
+            if (const json* s = sr.object("source")) section.get()["source"] = *s;
+            (*list)["sections"].push_back(std::move(section.get()));
         }
     }
     if (add_items) {
@@ -219,10 +223,10 @@ json apply_overlay(const json& base, const json& overlay) {
                          section ? "no section " + quoted_id(*section, "with this id") + " in the checklist" : "the checklist has no section");
                 continue;
             }
-            json item = a;
-            item.erase("checklist");
-            item.erase("section");
-            (*target)["items"].push_back(std::move(item));
+            Document item(a);
+            item.get().erase("checklist");
+            item.get().erase("section");
+            (*target)["items"].push_back(std::move(item.get()));
         }
     }
     std::set<std::string> removed;
@@ -239,21 +243,24 @@ json apply_overlay(const json& base, const json& overlay) {
     auto drop_removed = [&](json& holder) {
         auto it = holder.find("requires");
         if (it == holder.end()) return;
-        json kept = json::array();
+        Document kept(json::array());
         for (const auto& req : *it)
-            if (!req.is_string() || !removed.count(req.get<std::string>())) kept.push_back(req);
-        *it = std::move(kept);
+            if (!req.is_string() || !removed.count(req.get<std::string>())) kept.get().push_back(req);
+        release(*it);
+        *it = std::move(kept.get());
     };
     for (auto& list : lists) {
         drop_removed(list);
         for (auto& section : list["sections"]) {
-            json kept = json::array();
-            for (auto& item : section["items"]) {
+            Document kept(json::array());
+            json& items = section["items"];
+            for (auto& item : items) {
                 if (removed.count(id_of(item))) continue;
                 drop_removed(item);
-                kept.push_back(std::move(item));
+                kept.get().push_back(std::move(item));
             }
-            section["items"] = std::move(kept);
+            release(items);
+            items = std::move(kept.get());
         }
     }
     if (const json* codes = r.object("set_responsible")) {
@@ -272,12 +279,15 @@ json apply_overlay(const json& base, const json& overlay) {
             ItemReader::check_codes(*it, path, diag, &ignored, key_may_be_shown(it.key()));
             for (auto& list : lists)
                 for (auto& section : list["sections"])
-                    if (json* item = find_by_id(section["items"], it.key())) (*item)["responsible"] = *it;
+                    if (json* item = find_by_id(section["items"], it.key())) {
+                        json& codes_of_item = (*item)["responsible"];
+                        release(codes_of_item);
+                        codes_of_item = *it;
+                    }
         }
     }
     diag.throw_if_any();
     layers.push_back(level + ":" + name);
-    return def;
 }
 
 }  // namespace yrkesresan::detail

@@ -6,9 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "api_entry.hpp"
+#include "json_writer.hpp"
 #include "yrkesresan/error.hpp"
 
 namespace yr_capi {
@@ -62,21 +61,17 @@ struct ProblemText {
 };
 
 int record(int code, const std::vector<ProblemText>& problems) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& p : problems) {
-        // Member by member: nlohmann::json's initializer-list constructor
-        // leaks what it built when an allocation in it fails.
-        nlohmann::json entry = nlohmann::json::object();
-        entry["code"] = p.kind;
-        entry["path"] = p.path;
-        entry["message"] = p.message;
-        list.push_back(std::move(entry));
-    }
+    std::string list;
+    yrkesresan::detail::JsonWriter w(list);
+    w.begin_array();
+    for (const auto& p : problems)
+        w.begin_object().member("code", p.kind).member("message", p.message).member("path", p.path).end_object();
+    w.end_array();
     LastError& e = tls_error;
     e.kind = problems.front().kind;
     e.message = problems.front().message;
     e.path = problems.front().path;
-    e.problems = list.dump();
+    e.problems = std::move(list);
     e.view = yr_error{code, e.kind.c_str(), e.message.c_str(), e.path.c_str(), e.problems.c_str()};
     tls_current = &e.view;
     return code;

@@ -7,10 +7,9 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "api_entry.hpp"
 #include "handles.hpp"
+#include "json_writer.hpp"
 #include "yrkesresan/error.hpp"
 
 namespace yr_capi {
@@ -30,19 +29,20 @@ using yrkesresan::Program;
 // Built once per process: the programs are compiled into the library.
 const std::string& builtin_list() {
     static const std::string list = [] {
-        nlohmann::json programs = nlohmann::json::array();
+        std::string text;
+        yrkesresan::detail::JsonWriter w(text);
+        w.begin_array();
         for (const auto& id : Program::builtin_ids()) {
             const Program p = Program::builtin(id);
-            // Member by member: nlohmann::json's initializer-list
-            // constructor leaks what it built when an allocation fails.
-            nlohmann::json entry = nlohmann::json::object();
-            entry["id"] = p.id();
-            entry["version"] = p.version();
-            entry["title"] = p.title();
-            entry["valid_from"] = p.valid_from().to_string();
-            programs.push_back(std::move(entry));
+            w.begin_object()
+                .member("id", p.id())
+                .member("title", p.title())
+                .member("valid_from", p.valid_from())
+                .member("version", p.version())
+                .end_object();
         }
-        return programs.dump();
+        w.end_array();
+        return text;
     }();
     return list;
 }

@@ -14,8 +14,10 @@
 //
 //   yr_capi_alloc_failure SOURCE_DIR
 //
-// Built in the ASan build only (scripts/test-sanitizers.sh): it needs the
-// sanitizer's symbolizer, see inside_json_defect.
+// Built in the ASan build (scripts/test-sanitizers.sh), so that a failure
+// handled wrongly shows as a sanitizer report where it happens. No failure
+// is skipped: the library writes its documents without nlohmann::json values
+// and releases the DOMs it reads without allocating (docs/reliability.md).
 //
 // YR_ALLOC_STEPS (default 400) caps the steps per entry point: a call with
 // more allocations than that steps through the first half of the cap one by
@@ -27,7 +29,6 @@
 // points whose name has it; YR_ALLOC_TRACE=N runs step N alone and prints
 // the stack of the allocation it fails.
 #include <pthread.h>
-#include <unwind.h>
 
 #include <algorithm>
 #include <atomic>
@@ -49,14 +50,13 @@ extern "C" void* __real_malloc(std::size_t size);
 extern "C" void __real_free(void* p);
 // The sanitizer runtime's, when there is one.
 extern "C" void __sanitizer_print_stack_trace() __attribute__((weak));
-extern "C" void __sanitizer_symbolize_pc(void* pc, const char* fmt, char* out, std::size_t size) __attribute__((weak));
 
 namespace hook {
 
 // Which allocation fails: 0 none; n: the n-th since begin(); with
 // `persistent`, every one from the n-th on.
 std::atomic<bool> armed{false}, persistent{false};
-std::atomic<long> count{0}, fail_at{0}, refused{0}, deferred{0};
+std::atomic<long> count{0}, fail_at{0}, refused{0};
 
 // The blocks allocated while armed and not yet freed: open addressing over
 // addresses, guarded by a spin lock (nothing here may allocate).
@@ -109,7 +109,6 @@ void begin(long n, bool keep_failing) {
     }
     count = 0;
     refused = 0;
-    deferred = 0;
     fail_at = n;
     persistent = keep_failing;
     armed = true;
@@ -122,71 +121,8 @@ std::size_t leaked() {
     return live;
 }
 
-// Debian bookworm's nlohmann::json 3.11.2, which the library builds its
-// documents with, is not safe when an allocation fails in three places
-// (docs/reliability.md):
-//   - its destructor flattens a DOM onto a heap-allocated stack although it
-//     is noexcept: a failure there ends the process (nlohmann/json#4653,
-//     #5135, unfixed in any release);
-//   - the initializer-list constructor creates the object first and fills it
-//     in its body: a failure there leaks what was built;
-//   - operator[] and push_back on a null value set the type before they
-//     create the container: a failure there leaves a value its destructor
-//     dereferences.
-// An allocation the symbolizer places inside one of these is not failed: the
-// failure moves on to the next allocation, and each entry point's line counts
-// how often that happened. Everything else is failed where it falls.
 // YR_ALLOC_TRACE=N: where allocation N is refused, as the sanitizer prints it.
 long trace_at = 0;
-
-enum Inside { nowhere, json_destructor, json_initializer_list, json_null_conversion };
-std::atomic<long> deferred_by[4];
-
-struct Walk {
-    Inside found = nowhere;
-    bool in_create = false;  // the innermost nlohmann frame so far is basic_json::create
-};
-
-// Mangled names (demangled, nlohmann's are longer than the symbolizer's
-// buffer), innermost frame first: basic_json's json_value::destroy; its
-// constructor from an initializer list; create<> called straight from
-// operator[], push_back or emplace_back (the null-to-container step; their
-// other allocations, into a container that exists, are safe).
-void classify(const char* function, Walk& walk) {
-    if (std::strncmp(function, "_ZN8nlohmann", 12) != 0) return;
-    if (std::strstr(function, "10json_value7destroyE")) {
-        walk.found = json_destructor;
-    } else if (std::strstr(function, "EEC1ESt16initializer_list") ||
-               std::strstr(function, "EEC2ESt16initializer_list")) {
-        walk.found = json_initializer_list;
-    } else if (std::strstr(function, "EE6createI")) {
-        walk.in_create = true;
-        return;
-    } else if (walk.in_create && (std::strstr(function, "EEixE") || std::strstr(function, "EE9push_backE") ||
-                                  std::strstr(function, "EE12emplace_backE"))) {
-        walk.found = json_null_conversion;
-    }
-    walk.in_create = false;
-}
-
-_Unwind_Reason_Code visit(_Unwind_Context* context, void* arg) {
-    Walk& walk = *static_cast<Walk*>(arg);
-    static thread_local char names[1 << 16];
-    names[0] = 0;
-    // The return address is one past the call: symbolize the call itself.
-    __sanitizer_symbolize_pc(reinterpret_cast<void*>(_Unwind_GetIP(context) - 1), "%f", names, sizeof names - 1);
-    for (const char* name = names; name < names + sizeof names - 1 && *name; name += std::strlen(name) + 1) {
-        classify(name, walk);
-        if (walk.found != nowhere) return _URC_END_OF_STACK;
-    }
-    return _URC_NO_REASON;
-}
-
-Inside inside_json_defect() {
-    Walk walk;
-    _Unwind_Backtrace(visit, &walk);
-    return walk.found;
-}
 
 // Whether this allocation is refused; *counted: whether it is tracked.
 bool refuse(bool* counted) {
@@ -194,12 +130,6 @@ bool refuse(bool* counted) {
     if (!*counted) return false;
     const long n = ++count, f = fail_at.load();
     if (f != 0 && (n == f || (persistent && n > f))) {
-        if (const Inside where = inside_json_defect(); where != nowhere) {
-            ++deferred;
-            ++deferred_by[where];
-            if (!persistent) fail_at = n + 1;
-            return false;
-        }
         if (++refused == 1 && trace_at != 0 && __sanitizer_print_stack_trace) __sanitizer_print_stack_trace();
         return true;
     }
@@ -253,9 +183,6 @@ void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { hook::
 void operator delete(void* p, const std::nothrow_t&) noexcept { hook::release(p); }
 void operator delete[](void* p, const std::nothrow_t&) noexcept { hook::release(p); }
 
-// Mangled names in the symbolizer's answers (classify).
-extern "C" const char* __asan_default_options() { return "demangle=0"; }
-
 // malloc and free as the static library calls them.
 extern "C" void* __wrap_malloc(std::size_t size) { return hook::allocate(size, 0); }
 extern "C" void __wrap_free(void* p) { hook::release(p); }
@@ -295,7 +222,7 @@ struct Outcome {
     int rc = 0, error_code = 0;
     std::string kind, answer;
     bool outputs_null = true;
-    long allocations = 0, refused = 0, deferred = 0;
+    long allocations = 0, refused = 0;
     std::size_t leaked = 0;
 };
 
@@ -329,7 +256,6 @@ void* run_step(void* arg) {
     o.rc = rc;
     o.allocations = hook::count;
     o.refused = hook::refused;
-    o.deferred = hook::deferred;
     const yr_error* e = yr_error_last();
     o.error_code = e->code;
     o.kind = e->kind;
@@ -387,11 +313,8 @@ void exercise(const Case& c, long cap, bool cold = false) {
         return;
     }
     Outcome reference;
-    long steps = 0, recovered = 0, total = 0, deferred = 0;
-    long deferred_before[4];
-    for (int i = 0; i < 4; ++i) deferred_before[i] = hook::deferred_by[i];
+    long steps = 0, recovered = 0, total = 0;
     auto check = [&](const Outcome& o, long n, const char* mode) {
-        if (o.deferred) ++deferred;
         const std::string at = c.name + " (" + mode + " allocation " + std::to_string(n) + ")";
         if (o.refused == 0) {
             if (o.rc != reference.rc || o.answer != reference.answer) fail(at + ": another answer with no failure");
@@ -445,15 +368,6 @@ void exercise(const Case& c, long cap, bool cold = false) {
         fail(c.name + ": another answer after the failures");
     std::string notes = steps < total ? " (sampled)" : "";
     if (recovered) notes += ", " + std::to_string(recovered) + " recovered";
-    if (deferred) {
-        // How often a failure moved past an allocation inside nlohmann::json.
-        const char* where[] = {"", "destructor", "initializer list", "null conversion"};
-        std::string parts;
-        for (int i = 1; i < 4; ++i)
-            if (const long k = hook::deferred_by[i] - deferred_before[i])
-                parts += (parts.empty() ? "" : ", ") + std::string(where[i]) + " " + std::to_string(k) + "x";
-        notes += ", moved past nlohmann::json's " + parts;
-    }
     std::printf("%-44s %7ld allocations %6ld steps%s\n", c.name.c_str(), total, steps, notes.c_str());
 }
 
@@ -462,11 +376,6 @@ void exercise(const Case& c, long cap, bool cold = false) {
 int main(int argc, char** argv) {
     const std::string source = argc > 1 ? argv[1] : ".";
     const long cap = steps_cap();
-    if (!__sanitizer_symbolize_pc) {
-        std::puts("alloc_failure: needs a sanitizer build's symbolizer (scripts/test-sanitizers.sh); skipped");
-        return 0;
-    }
-    hook::inside_json_defect();  // the unwinder and the symbolizer set themselves up
     if (const char* t = std::getenv("YR_ALLOC_TRACE")) hook::trace_at = std::strtol(t, nullptr, 10);
 
     const std::string kungalv = read_file(source + "/data/overlays/example-kungalv.json");
