@@ -13,7 +13,7 @@ namespace yrkesresan {
 
 enum class ErrorCode {
     parse_error,        // not well-formed JSON (or invalid UTF-8, or a duplicate key)
-    limit_exceeded,     // input larger or deeper than the library accepts
+    limit_exceeded,     // input past a limit (docs/limits.md): size, depth, string length, items, values, number range
     wrong_type,         // a value of the wrong JSON type
     missing_field,      // a required field is absent
     unknown_field,      // a field the format does not define (a misspelling must not pass)

@@ -118,7 +118,7 @@ typedef enum yr_error_code {
     /* A document is not well-formed JSON (or invalid UTF-8, or has a
      * duplicate key). */
     YR_EPARSE = -5,
-    /* A document is larger or deeper than the library accepts. */
+    /* A document is past a limit (docs/limits.md): size, depth, string length, items, values, number range. */
     YR_ELIMIT = -6,
     /* A document is well-formed JSON but breaks its format: a wrong type, a
      * missing or unknown field, an invalid value or date, a reversed period,
