@@ -2,6 +2,8 @@
 // and certified; the public entry that reads what case-management systems
 // send most often.
 //   - PersonRecord::from_json(r.to_json()) is the same record (its to_json);
+//   - the fast reader (src/person_read.hpp) gives the strict reader's
+//     record, or gives up: it never reads what the strict one refuses;
 //   - evaluate on GR (with the example municipality and unit overlays) and
 //     on Uppsala; the evaluation document parses as JSON;
 //   - issue_certificate for every component with a certificate; its
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "harness.hpp"
+#include "person_read.hpp"
 #include "yrkesresan/yrkesresan.hpp"
 
 namespace {
@@ -72,6 +75,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::optional<PersonRecord> person;
     std::optional<std::string> document;
     yr_fuzz::accepts([&] { person = PersonRecord::from_json(input); }, &error);
+    if (const std::optional<PersonRecord> fast = detail::read_person_fast(input)) {
+        std::optional<PersonRecord> strict;
+        yr_fuzz::accepts([&] { strict = detail::read_person_strict(input); });
+        require(strict && strict->to_json() == fast->to_json(), "the fast reader gives the strict reader's record");
+    }
     if (person) {
         const std::string written = person->to_json();
         require(PersonRecord::from_json(written).to_json() == written, "a record written and read again is the same");

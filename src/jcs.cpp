@@ -8,10 +8,8 @@
 #include <stdexcept>
 
 namespace yrkesresan::detail {
-namespace {
 
-// Length of the valid UTF-8 sequence (RFC 3629) at p (p < end, *p >= 0x80), or 0.
-std::size_t utf8_length(const unsigned char* p, const unsigned char* end) noexcept {
+std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) noexcept {
     const unsigned b0 = p[0];
     const auto cont = [&](std::ptrdiff_t k) { return p + k < end && (p[k] & 0xC0u) == 0x80u; };
     if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
@@ -29,6 +27,8 @@ std::size_t utf8_length(const unsigned char* p, const unsigned char* end) noexce
     }
     return 0;
 }
+
+namespace {
 
 // RFC 8785 section 3.2.2.2: the short escapes, \u00xx (lowercase) for the
 // other control characters, everything else as it is; one pass that also
@@ -57,7 +57,7 @@ void write_string(std::string_view s, std::string& out) {
             continue;
         }
         if (c >= 0x80) {
-            const std::size_t n = utf8_length(p, end);
+            const std::size_t n = utf8_sequence_length(p, end);
             if (n == 0) throw Error(ErrorCode::invalid_value, "", "a string that is not valid UTF-8 has no canonical form");
             p += n;
             continue;

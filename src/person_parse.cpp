@@ -4,6 +4,7 @@
 
 #include "json_input.hpp"
 #include "json_writer.hpp"
+#include "person_read.hpp"
 #include "yrkesresan/person.hpp"
 
 namespace yrkesresan {
@@ -259,6 +260,11 @@ void write_event(JsonWriter& w, const Event& e) {
 
 }  // namespace
 
+PersonRecord read_person_strict(std::string_view text) {
+    const Document doc(parse_json(text, person_limits));
+    return parse_person(doc.get());
+}
+
 // Keys in sorted order, as the record has always been written.
 std::string person_to_json(const PersonRecord& p) {
     std::string out;
@@ -311,8 +317,8 @@ std::string_view to_string(EventType type) noexcept {
 }
 
 PersonRecord PersonRecord::from_json(std::string_view text) {
-    const detail::Document doc(detail::parse_json(text, detail::person_limits));
-    return detail::parse_person(doc.get());
+    if (auto record = detail::read_person_fast(text)) return std::move(*record);
+    return detail::read_person_strict(text);
 }
 
 std::string PersonRecord::to_json() const { return detail::person_to_json(*this); }
