@@ -9,13 +9,6 @@ namespace {
 
 using detail::JsonWriter;
 
-void write_codes(JsonWriter& w, RoleSet set) {
-    w.begin_array();
-    for (int r = 0; r < role_count; ++r)
-        if (set.has(static_cast<Role>(r))) w.value(to_string(static_cast<Role>(r)));
-    w.end_array();
-}
-
 void write_source(JsonWriter& w, const SourceRef& s) {
     if (s.seed.empty()) {
         w.value(nullptr);
@@ -71,9 +64,12 @@ void write_checklist(JsonWriter& w, const ChecklistResult& c) {
         .key("items")
         .begin_array();
     for (const auto& it : c.items) {
-        w.begin_object().member("id", it.id).member("label", it.label).member("section", it.section).key("responsible");
-        write_codes(w, it.responsible);
-        w.member("state", to_string(it.state)).member("due", it.due).member("done", it.done);
+        w.begin_object()
+            .member("id", it.id)
+            .member("label", it.label)
+            .member("section", it.section)
+            .member("responsible", it.responsible)
+            .member("state", to_string(it.state)).member("due", it.due).member("done", it.done);
         if (!it.comment.empty()) w.member("comment", it.comment);
         if (!it.blocked_by.empty()) w.member("blocked_by", it.blocked_by);
         if (it.added) w.member("added", true);

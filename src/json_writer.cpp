@@ -61,6 +61,13 @@ JsonWriter& JsonWriter::value(Date d) {
     return *this;
 }
 
+JsonWriter& JsonWriter::value(RoleSet set) {
+    begin_array();
+    for (int r = 0; r < role_count; ++r)
+        if (set.has(static_cast<Role>(r))) value(to_string(static_cast<Role>(r)));
+    return end_array();
+}
+
 JsonWriter& JsonWriter::integer(long long v) {
     char buf[24];
     return text(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);

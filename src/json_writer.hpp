@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "yrkesresan/date.hpp"
+#include "yrkesresan/roles.hpp"
 
 namespace yrkesresan::detail {
 
@@ -41,7 +42,8 @@ public:
     JsonWriter& value(bool b);
     JsonWriter& value(double v);
     JsonWriter& value(std::nullptr_t);
-    JsonWriter& value(Date d);  // "YYYY-MM-DD"
+    JsonWriter& value(Date d);     // "YYYY-MM-DD"
+    JsonWriter& value(RoleSet set);  // its codes, in role order: ["EC", "SJ"]
     template <class Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>, int> = 0>
     JsonWriter& value(Int v) {
         if constexpr (std::is_unsigned_v<Int>)

@@ -32,42 +32,19 @@ public:
         if (p_ != end_) throw GiveUp{};
     }
 
-    // An object's members: `member(key)` reads each value. A key twice, or
-    // more members than the limit, gives up.
+    // An object's members: `member(key)` reads each value. A key twice is
+    // the caller's to find (Members).
     template <class Member>
     void object(Member&& member) {
-        open('{');
-        if (peek() == '}') {
-            ++p_;
-            --depth_;
-            return;
-        }
-        std::size_t count = 0;
-        for (;;) {
-            counted(++count);
+        container('{', '}', [&] {
             const std::string_view key = text();
             expect(':');
             member(key);
-            if (!next_or('}')) break;
-        }
-        --depth_;
+        });
     }
-
     template <class Item>
     void array(Item&& item) {
-        open('[');
-        if (peek() == ']') {
-            ++p_;
-            --depth_;
-            return;
-        }
-        std::size_t count = 0;
-        for (;;) {
-            counted(++count);
-            item();
-            if (!next_or(']')) break;
-        }
-        --depth_;
+        container('[', ']', item);
     }
 
     // A string value (text() below).
@@ -105,6 +82,21 @@ public:
     }
 
 private:
+    // Calls `each` for every item or member, no more than the limit allows.
+    template <class Each>
+    void container(char open_bracket, char close_bracket, Each&& each) {
+        open(open_bracket);
+        if (peek() == close_bracket) {
+            ++p_;
+        } else {
+            for (std::size_t count = 1;; ++count) {
+                if (count > person_limits.max_items) throw GiveUp{};
+                each();
+                if (!next_or(close_bracket)) break;
+            }
+        }
+        --depth_;
+    }
     // A string or key without escapes, valid UTF-8, within the string limit.
     std::string_view text() {
         expect('"');
@@ -156,9 +148,6 @@ private:
     }
     void value() {
         if (++values_ > person_limits.max_values) throw GiveUp{};
-    }
-    static void counted(std::size_t n) {
-        if (n > person_limits.max_items) throw GiveUp{};
     }
 
     const char* p_;

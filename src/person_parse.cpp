@@ -204,13 +204,6 @@ PersonRecord parse_person(const json& doc) {
 
 namespace {
 
-void write_codes(JsonWriter& w, RoleSet set) {
-    w.begin_array();
-    for (int i = 0; i < role_count; ++i)
-        if (set.has(static_cast<Role>(i))) w.value(to_string(static_cast<Role>(i)));
-    w.end_array();
-}
-
 void write_plan(JsonWriter& w, const Plan& plan) {
     w.begin_object();
     if (!plan.added_items.empty()) {
@@ -219,7 +212,7 @@ void write_plan(JsonWriter& w, const Plan& plan) {
             w.begin_object().member("checklist", it.checklist);
             if (!it.comment.empty()) w.member("comment", it.comment);
             w.member("id", it.id).member("label", it.label);
-            if (it.responsible) write_codes(w.key("responsible"), *it.responsible);
+            if (it.responsible) w.member("responsible", *it.responsible);
             if (!it.section.empty()) w.member("section", it.section);
             w.end_object();
         }
@@ -237,7 +230,7 @@ void write_plan(JsonWriter& w, const Plan& plan) {
         for (std::size_t k = 0; k < order.size(); ++k) {
             const auto& [id, codes] = plan.assignments[order[k]];
             if (k + 1 < order.size() && plan.assignments[order[k + 1]].first == id) continue;
-            write_codes(w.key(id), codes);
+            w.member(id, codes);
         }
         w.end_object();
     }
