@@ -1,5 +1,6 @@
 // The coordination request (data/schema/coordination-request.schema.json)
 // and the coordinator's report (data/schema/coordination.schema.json).
+#include <algorithm>
 #include <cmath>
 
 #include "json_input.hpp"
@@ -283,10 +284,9 @@ std::string CoordinationReport::to_json() const {
         }
         w.end_array().key("without_introduktor");
         // The newcomers without an introduktör: the load under "", if any.
-        const IntroduktorLoad* unnamed = nullptr;
-        for (const auto& load : introduktor_hours)
-            if (load.introduktor.empty()) unnamed = &load;
-        if (unnamed)
+        const auto unnamed = std::find_if(introduktor_hours.begin(), introduktor_hours.end(),
+                                          [](const IntroduktorLoad& load) { return load.introduktor.empty(); });
+        if (unnamed != introduktor_hours.end())
             write_newcomers(w, *unnamed, pid, pmun);
         else
             w.begin_array().end_array();

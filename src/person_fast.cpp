@@ -15,13 +15,6 @@ namespace {
 // Anything this reader does not expect: the strict path reads the record.
 struct GiveUp {};
 
-constexpr std::string_view people_roles[] = {"EC", "1:e", "FA", "AD", "introduktor", "mentor"};
-constexpr std::string_view leave_kinds[] = {"parental", "sick", "study", "other"};
-
-template <std::size_t N>
-bool one_of(std::string_view s, const std::string_view (&set)[N]) {
-    return std::find(std::begin(set), std::end(set), s) != std::end(set);
-}
 
 class Reader {
 public:

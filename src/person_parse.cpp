@@ -11,16 +11,6 @@ namespace yrkesresan {
 namespace detail {
 namespace {
 
-constexpr std::string_view people_roles[] = {"EC", "1:e", "FA", "AD", "introduktor", "mentor"};
-constexpr std::string_view leave_kinds[] = {"parental", "sick", "study", "other"};
-
-template <std::size_t N>
-bool one_of(std::string_view s, const std::string_view (&set)[N]) {
-    for (auto x : set)
-        if (x == s) return true;
-    return false;
-}
-
 // `element_paths` false: `path` ends at a parent (a key that may not be
 // shown), so each code is reported there.
 RoleSet read_codes(const json& codes, const std::string& path, Diagnostics& diag, bool element_paths = true) {

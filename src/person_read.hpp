@@ -1,12 +1,24 @@
 // Reading a person record (CONTRACT) from its text, two ways.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
 #include "yrkesresan/person.hpp"
 
 namespace yrkesresan::detail {
+
+// The vocabularies both readers check.
+inline constexpr std::string_view people_roles[] = {"EC", "1:e", "FA", "AD", "introduktor", "mentor"};
+inline constexpr std::string_view leave_kinds[] = {"parental", "sick", "study", "other"};
+
+template <std::size_t N>
+bool one_of(std::string_view s, const std::string_view (&set)[N]) {
+    return std::find(std::begin(set), std::end(set), s) != std::end(set);
+}
 
 // The strict path (person_parse.cpp): the limited reader's DOM, then every
 // field checked; throws Error listing every problem with its JSON Pointer.
