@@ -1,4 +1,4 @@
-// Fuzz target: a person record (CONTRACT.md) read, written back, evaluated
+// Fuzz target: a person record (docs/contract.md) read, written back, evaluated
 // and certified; the public entry that reads what case-management systems
 // send most often.
 //   - PersonRecord::from_json(r.to_json()) is the same record (its to_json);

@@ -1,5 +1,5 @@
 /*
- * yr-c-client: reads a person record (CONTRACT.md) from a file, evaluates it
+ * yr-c-client: reads a person record (docs/contract.md) from a file, evaluates it
  * against a program through the C ABI and prints the evaluation document.
  *
  *   yr-c-client [--program ID] [--overlay FILE]... [--as-of YYYY-MM-DD]

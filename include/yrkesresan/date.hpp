@@ -1,4 +1,4 @@
-// Calendar dates for the rules: no times, no time zones (DOMAIN.md R1).
+// Calendar dates for the rules: no times, no time zones (docs/rules.md R1).
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 // One exception family with stable codes and JSON Pointer paths.
 //
 // Messages name the problem and where it is, never the offending value: input
-// may hold personal data (DOMAIN.md, "Personal data").
+// may hold personal data (docs/rules.md, "Personal data").
 #pragma once
 
 #include <stdexcept>

@@ -63,7 +63,7 @@ struct ChecklistResult {
     std::optional<Role> handed_to;        // a complete list is handed to this role (R3)
 };
 
-// R4-R6 eligibility of a person for a component, as CONTRACT.md names it.
+// R4-R6 eligibility of a person for a component, as docs/contract.md names it.
 enum class Eligibility : std::uint8_t { not_targeted, not_yet, eligible, window_passed, in_progress, completed };
 std::string_view to_string(Eligibility e) noexcept;
 
@@ -177,7 +177,7 @@ struct Evaluation {
     std::vector<Action> actions;     // soonest first
     std::vector<Finding> warnings;   // recorded facts that contradict the rules, kept
 
-    // The CONTRACT evaluation document (data/schema/evaluation.schema.json).
+    // The evaluation document (docs/contract.md, data/schema/evaluation.schema.json).
     std::string to_json() const;
 };
 

@@ -1,4 +1,4 @@
-// The experience clock of DOMAIN.md R1: months counted from an anchor date,
+// The experience clock of docs/rules.md R1: months counted from an anchor date,
 // paused during leave. The same clock, anchored at the employment start,
 // gives employment-relative deadlines ("within 4 months").
 #pragma once

@@ -72,7 +72,7 @@ struct PersonRecord {
     std::vector<Event> events;
     std::optional<MentorProfile> mentor;
 
-    // Strict reading of a CONTRACT person record; throws Error listing every
+    // Strict reading of a person record (docs/contract.md); throws Error listing every
     // problem with its JSON Pointer, never quoting a value.
     static PersonRecord from_json(std::string_view json);
     std::string to_json() const;

@@ -1,4 +1,4 @@
-// Responsibility codes of the introduction plan (DOMAIN.md R3), spelled exactly
+// Responsibility codes of the introduction plan (docs/rules.md R3), spelled exactly
 // as in the seed: EC, 1:e, FA, AD, SJ, EJ.
 #pragma once
 

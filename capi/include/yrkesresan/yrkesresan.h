@@ -7,8 +7,8 @@
  * Conventions (the same for every function, so the per-function notes can be
  * short):
  *
- * - Strings are NUL-terminated UTF-8. JSON documents follow CONTRACT.md and
- *   the schemas in data/schema/.
+ * - Strings are NUL-terminated UTF-8. JSON documents follow docs/contract.md
+ *   and the schemas in data/schema/.
  * - Fallible functions return an int: YR_OK (0) on success, a negative
  *   yr_error_code on failure. Details of the failure (a stable snake_case
  *   kind, an English message that never repeats an input value, and a JSON
@@ -214,7 +214,7 @@ YR_API int yr_program_list(char **out_json);
 /*
  * yr_program_load: loads a built-in program ("gr-barn-unga",
  * "uppsala-bistand-lss") and applies overlays in order: municipality
- * overlays first, then unit overlays (DOMAIN.md R3,
+ * overlays first, then unit overlays (docs/rules.md R3,
  * data/schema/overlay.schema.json).
  * builtin_id: the program id.
  * overlays: overlay_count JSON documents; may be NULL when overlay_count is 0.
@@ -309,10 +309,10 @@ YR_API int yr_evaluate_options_init(yr_evaluate_options *options, unsigned int v
  * yr_evaluate: evaluates one person against a program on one date, a pure
  * function of (program, person, as_of): no clock, no I/O.
  * program: a loaded program.
- * person_json: a CONTRACT.md person record.
+ * person_json: a person record (docs/contract.md).
  * as_of: the evaluation date, strict ISO 8601 "YYYY-MM-DD".
  * options: NULL for the defaults (Swedish).
- * out_json: receives the CONTRACT.md evaluation document
+ * out_json: receives the evaluation document (docs/contract.md)
  *   (data/schema/evaluation.schema.json).
  * Return: YR_OK; YR_EINVALID (a NULL argument, as_of not an existing date,
  * bad options); for the person record: YR_EPARSE, YR_ELIMIT, YR_EFORMAT,
@@ -359,11 +359,11 @@ YR_API int yr_certificate_options_init(yr_certificate_options *options, unsigned
 
 /*
  * yr_certificate_issue: issues the certificate (intyg) of one component
- * (DOMAIN.md R8), only when its requirements are met on as_of. Issuing is
+ * (docs/rules.md R8), only when its requirements are met on as_of. Issuing is
  * idempotent: the same facts give the same document and the same
  * deterministic id.
  * program: a loaded program.
- * person_json: a CONTRACT.md person record.
+ * person_json: a person record (docs/contract.md).
  * as_of: the issue date, strict ISO 8601 "YYYY-MM-DD".
  * component: the component's id ("introduktionsprogram", "handledning").
  * options: NULL for the defaults.
@@ -564,7 +564,7 @@ YR_API int yr_json_canonicalize(const char *json, char **out_json);
  * request_json: a coordination request
  *   (data/schema/coordination-request.schema.json):
  *   {"as_of": "YYYY-MM-DD", "term": {"from", "to"} (both days inclusive),
- *    "language": "sv" | "en", "persons": [CONTRACT.md person records],
+ *    "language": "sv" | "en", "persons": [person records],
  *    "mentors": [{"id", "municipality", "profession_start",
  *                 "prior_experience_months", "capacity"}]}.
  * out_json: receives the report (data/schema/coordination.schema.json).
