@@ -1,4 +1,4 @@
-// The CONTRACT evaluation document (data/schema/evaluation.schema.json).
+// The evaluation document (docs/contract.md, data/schema/evaluation.schema.json).
 #include <cmath>
 
 #include "json_writer.hpp"

@@ -22,7 +22,7 @@
 // name or an id (key_may_be_shown); any other key ends the path at the object
 // that holds it. So an unknown field "Astrid Canarysdotter" or "191212121212"
 // is reported at its parent as "a field not defined by the format", while a
-// misspelt "employmnet_start" is named (CONTRACT: unknown fields are named).
+// misspelt "employmnet_start" is named (docs/contract.md: unknown fields are named).
 #pragma once
 
 #include <cstddef>

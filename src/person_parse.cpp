@@ -1,4 +1,4 @@
-// Reading and writing the CONTRACT person record.
+// Reading and writing the person record (docs/contract.md).
 #include <algorithm>
 #include <iterator>
 

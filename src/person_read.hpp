@@ -1,4 +1,4 @@
-// Reading a person record (CONTRACT) from its text, two ways.
+// Reading a person record (docs/contract.md) from its text, two ways.
 #pragma once
 
 #include <algorithm>

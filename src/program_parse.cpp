@@ -1,4 +1,4 @@
-// Reading a program definition into its compiled tables (DOMAIN.md R9).
+// Reading a program definition into its compiled tables (docs/rules.md R9).
 #include <algorithm>
 
 #include "program_data.hpp"

@@ -1,4 +1,4 @@
-// The parts of a program beyond its checklists (DOMAIN.md R4-R7): the course
+// The parts of a program beyond its checklists (docs/rules.md R4-R7): the course
 // and its modules, group supervision, mentor, introduktör, annual activities,
 // as compiled from the program data.
 #pragma once

@@ -1,4 +1,4 @@
-// The person record of CONTRACT.md: what is known about one social worker.
+// The person record (docs/contract.md): what is known about one social worker.
 // Pseudonymous: the library needs no name and no personnummer.
 #pragma once
 

@@ -213,10 +213,10 @@ void register_evaluation(py::module_& m) {
         .def_readonly("recommendations", &Evaluation::recommendations)
         .def_readonly("actions", &Evaluation::actions)
         .def_readonly("warnings", &Evaluation::warnings)
-        .def("to_json", &Evaluation::to_json, "The CONTRACT evaluation document as JSON text.")
+        .def("to_json", &Evaluation::to_json, "The evaluation document (docs/contract.md) as JSON text.")
         .def(
             "to_dict", [](const Evaluation& e) { return py::module_::import("json").attr("loads")(e.to_json()); },
-            "The CONTRACT evaluation document as Python data (equal to json.loads(to_json())).")
+            "The evaluation document (docs/contract.md) as Python data (equal to json.loads(to_json())).")
         .def(
             "checklist",
             [](const Evaluation& e, const std::string& id) {

@@ -21,7 +21,7 @@ __all__ = ["Program", "Overlay", "PersonRecord"]
 
 #: An overlay: the overlay document itself, or the path of a JSON file holding it.
 Overlay = Union[Mapping[str, Any], str, "os.PathLike[str]"]
-#: A CONTRACT person record: a dict (dates may be ``datetime.date``) or JSON text.
+#: A person record (docs/contract.md): a dict (dates may be ``datetime.date``) or JSON text.
 PersonRecord = Union[Mapping[str, Any], str]
 
 
@@ -138,7 +138,7 @@ class Program:
 
     # Evaluating --------------------------------------------------------------
     def evaluate(self, person: PersonRecord, as_of: datetime.date, language: str = "sv") -> _core.Evaluation:
-        """Evaluates one CONTRACT person record on ``as_of`` (messages in ``language``: sv or en)."""
+        """Evaluates one person record (docs/contract.md) on ``as_of`` (messages in ``language``: sv or en)."""
         text = _unicode(person) if isinstance(person, str) else _dumps(person)
         return self._core.evaluate(text, _check_date(as_of), language)
 

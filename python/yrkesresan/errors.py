@@ -1,5 +1,5 @@
 """The exceptions the library raises, each carrying a stable ``code`` and a
-JSON Pointer ``path`` to the offending value (CONTRACT.md, "Errors").
+JSON Pointer ``path`` to the offending value (docs/contract.md, "Errors").
 
 Messages name the problem and where it is, never a personal value.
 """
