@@ -50,7 +50,7 @@ TEST_CASE("GR checklists hold every item of seed 001 pages 34-37", "[R3][R9]") {
     CHECK(p.items()[*p.find_item("valkomstbrev")].comment == "Se mall för välkomstbrev");
 }
 
-TEST_CASE("GR phases follow DOMAIN.md R2", "[R2]") {
+TEST_CASE("GR phases follow R2 (docs/rules.md)", "[R2]") {
     const Program& p = gr();
     CHECK(p.phase_at(0).id == "introduktion");
     CHECK(p.phase_at(23).id == "introduktion");

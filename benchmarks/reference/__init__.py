@@ -1,6 +1,6 @@
 """A reference implementation of the yrkesresan rules in plain Python.
 
-Written from ../shared/DOMAIN.md, docs/interpretations.md and the program data
+Written from docs/rules.md, docs/interpretations.md and the program data
 (data/programs/*.json, read as data: no program's ids or numbers live here),
 not from the C++ engine, so that the two can be checked against each other
 (tests/python/test_differential.py) and raced (the benchmarks). Standard
@@ -9,7 +9,7 @@ library only.
     from benchmarks.reference import load_program, evaluate, evaluate_many
 
     gr = load_program("gr-barn-unga")              # or a path to a program JSON
-    doc = evaluate(gr, record, "2026-11-22")        # record: a CONTRACT person dict
+    doc = evaluate(gr, record, "2026-11-22")        # record: a person record (dict)
     docs = evaluate_many(gr, records, "2026-11-22")  # the benchmark's timing hook
 
 ``evaluate`` returns the evaluation document (data/schema/evaluation.schema.json)
@@ -49,7 +49,7 @@ def _day(as_of: DateLike) -> int:
 
 
 def evaluate(program: Program, record: Dict[str, Any], as_of: DateLike) -> Dict[str, Any]:
-    """One person record (a CONTRACT person dict) on `as_of`."""
+    """One person record (a dict, docs/contract.md) on `as_of`."""
     return evaluate_person(program, read(record), _day(as_of))
 
 

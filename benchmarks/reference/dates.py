@@ -2,7 +2,7 @@
 
 Dates are handled as proleptic Gregorian ordinals (``date.toordinal()``):
 plain integers, so a period is a pair of numbers and a day count a
-subtraction. Periods are half-open ``[start, end)`` (DOMAIN.md R1).
+subtraction. Periods are half-open ``[start, end)`` (docs/rules.md R1).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """One person on one date: the evaluation document without its texts.
 
-The result has the keys of the CONTRACT evaluation (data/schema/
+The result has the keys of the evaluation document (data/schema/
 evaluation.schema.json) minus every human text (labels, messages, sources,
 an action's ``what``); ``certificate_id`` is a boolean (whether an id is
 given), since the id's hashing is the library's to choose.

@@ -1,4 +1,4 @@
-"""A CONTRACT person record read into what the rules need.
+"""A person record (docs/contract.md) read into what the rules need.
 
 The record is trusted to be valid (the generator writes valid records; the
 library is the one that validates input). Events are grouped by kind and

@@ -17,7 +17,7 @@ from the same code. Invented data only: no real person is in it.
     pop.persons, pop.events, pop.leaves, pop.assignments   # the population API's frames
     gr.evaluate_population(*pop.frames.values(), as_of=pop.as_of)
     earlier = pop.until(datetime.date(2025, 6, 1))          # events after that day dropped
-    for record in pop.records(): ...            # CONTRACT person records (dicts)
+    for record in pop.records(): ...            # person records (dicts)
     pop.write_jsonl("persons.jsonl"); pop.write_parquet("frames/")
 
 Command line: ``python -m benchmarks.yrsynth --persons 50000 --out DIR``.

@@ -3,7 +3,7 @@
     python -m benchmarks.yrsynth --persons 50000 --out /tmp/pop            # JSON lines and Parquet
     python -m benchmarks.yrsynth --persons 2000 --program uppsala-bistand-lss --format jsonl --out /tmp/u
 
-Writes persons.jsonl (one CONTRACT person record a line) and/or
+Writes persons.jsonl (one person record a line) and/or
 persons/events/leaves/assignments.parquet (the population API's frames,
 strings as dictionary arrays; needs pyarrow), and prints what it made and
 how long it took. Run from the repository root.

@@ -1,4 +1,4 @@
-"""The population as CONTRACT person records (data/schema/person.schema.json):
+"""The population as person records (data/schema/person.schema.json):
 dicts, or JSON lines. The frames are the source; a record holds exactly what
 the frames say about one person, so the per-person and the population API
 see the same facts.
@@ -18,7 +18,7 @@ from .persons import LEAVE_KINDS
 if TYPE_CHECKING:
     from .tables import Population
 
-# The field naming what an event concerns, by type (CONTRACT.md).
+# The field naming what an event concerns, by type (docs/contract.md).
 REF_FIELD = {"item_done": "item", "module_attended": "module", "homework_submitted": "module",
              "session_attended": "component", "certificate_issued": "component"}
 ROLES = ("EC", "1:e", "FA", "AD", "introduktor", "mentor")

@@ -68,7 +68,7 @@ class Population:
         return dataclasses.replace(self, as_of=as_of, events=events)
 
     def records(self) -> Iterator[Dict[str, Any]]:
-        """The same people as CONTRACT person records (dicts), in row order."""
+        """The same people as person records (dicts), in row order."""
         from .records import records
         return records(self)
 

@@ -446,7 +446,7 @@ CANARY_SWEEP = {
     "as_of": AS_OF,
     "term": {"from": "2027-01-11", "to": "2027-06-11"},
     # Any spelling may stand in a value; in a key only those not shaped like a
-    # field name, as a misspelt field written like one is named (CONTRACT.md).
+    # field name, as a misspelt field written like one is named (docs/contract.md).
     "values": [NAME, NAME.upper(), "astrid.canarysdotter", PNR, PNR12, PNR[2:], PNR12[2:],
                "Canarysdotter, Astrid " + PNR],
     "number": int(PNR12),

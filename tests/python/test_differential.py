@@ -1,7 +1,7 @@
 """Differential test: the C++ engine and a plain-Python reference of the rules
 agree exactly on generated populations.
 
-The reference (benchmarks/reference/) is written from DOMAIN.md and the
+The reference (benchmarks/reference/) is written from docs/rules.md and the
 program data, not from the engine; the population comes from the seeded
 generator (benchmarks/yrsynth/). Both faces of the engine are checked: the
 per-person ``Program.evaluate`` (the whole evaluation document minus its

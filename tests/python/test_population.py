@@ -39,7 +39,7 @@ def _iso(value: Any) -> str:
 
 
 def person_records(region: Any) -> List[Dict[str, Any]]:
-    """The same people as CONTRACT person records (the slow way, for comparison)."""
+    """The same people as person records (the slow way, for comparison)."""
     records: Dict[str, Dict[str, Any]] = {}
     for row in region.persons.itertuples(index=False):
         r: Dict[str, Any] = {"id": row.id, "municipality": row.municipality,
