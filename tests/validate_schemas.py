@@ -42,7 +42,7 @@ except ImportError:  # pragma: no cover
 SCHEMAS = ("program", "overlay", "person", "evaluation")
 MAX_ERRORS_PER_DOCUMENT = 10
 
-# Error codes (CONTRACT.md, Errors) a schema cannot detect: they need the
+# Error codes (docs/contract.md, "Errors") a schema cannot detect: they need the
 # program, the evaluation date, or a comparison of two values.
 SCHEMA_BLIND_CODES = {"future_event", "unknown_reference", "duplicate_id", "reversed_period", "phase_gap",
                       "phase_overlap", "cycle"}
