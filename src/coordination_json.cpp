@@ -53,6 +53,63 @@ std::string unplaced_message(UnplacedReason reason, const GroupSpec& spec, Langu
     return replace(replace(text, "min", std::to_string(spec.min_size)), "max", std::to_string(spec.max_size));
 }
 
+std::string annual_unplaced_message(UnplacedReason reason, const GroupSpec& spec, int year, Language lang) {
+    const bool sv = lang == Language::sv;
+    std::string text;
+    switch (reason) {
+        case UnplacedReason::too_few_people:
+            text = sv ? "Färre än {min} är anställda {year}: ingen grupp kan bildas."
+                      : "Fewer than {min} people are employed in {year}: no group can be formed.";
+            break;
+        case UnplacedReason::groups_full:
+            text = sv ? "Alla grupper har {max} deltagare och de som är kvar är färre än {min}; "
+                        "de som börjar senast under året står först utanför."
+                      : "Every group has {max} members and those left are fewer than {min}; "
+                        "those who join latest in the year are left out first.";
+            break;
+    }
+    return replace(replace(replace(text, "min", std::to_string(spec.min_size)), "max", std::to_string(spec.max_size)),
+                   "year", std::to_string(year));
+}
+
+// The objective, the groups and the unplaced of a grouping over persons.
+template <class Message>
+void write_grouping(JsonWriter& w, const GroupingResult& g, const std::vector<std::size_t>& candidates,
+                    const std::vector<std::string>& pid, const std::vector<std::string>& pmun, Message message) {
+    w.key("objective")
+        .begin_object()
+        .member("placed", g.objective.placed)
+        .member("same_municipality_pairs", g.objective.same_municipality_pairs)
+        .member("pairs_lower_bound", g.pairs_lower_bound)
+        .member("size_spread", g.objective.size_spread)
+        .member("groups", g.objective.groups)
+        .end_object()
+        .key("groups")
+        .begin_array();
+    for (std::size_t n = 0; n < g.groups.size(); ++n) {
+        const auto& group = g.groups[n];
+        w.begin_object()
+            .member("group", n + 1)
+            .member("size", group.members.size())
+            .member("municipalities", group.municipalities)
+            .member("same_municipality_pairs", group.same_municipality_pairs)
+            .key("members")
+            .begin_array();
+        for (std::size_t c : group.members)
+            w.begin_object().member("person", pid[candidates[c]]).member("municipality", pmun[candidates[c]]).end_object();
+        w.end_array().end_object();
+    }
+    w.end_array().key("unplaced").begin_array();
+    for (const auto& u : g.unplaced)
+        w.begin_object()
+            .member("person", pid[candidates[u.candidate]])
+            .member("municipality", pmun[candidates[u.candidate]])
+            .member("reason", to_string(u.reason))
+            .member("message", message(u.reason))
+            .end_object();
+    w.end_array();
+}
+
 std::string unmatched_message(const UnmatchedAdept& u, const MatchingRules& rules, Language lang) {
     const bool sv = lang == Language::sv;
     std::string which;
@@ -76,7 +133,7 @@ CoordinationRequest CoordinationRequest::from_json(std::string_view text) {
     const detail::json& doc = document.get();
     detail::Diagnostics diag;
     CoordinationRequest req;
-    ObjectReader r(doc, "", diag, {"as_of", "term", "language", "persons", "mentors"});
+    ObjectReader r(doc, "", diag, {"as_of", "term", "language", "persons", "mentors", "annual_groups"});
     if (!r.ok()) diag.throw_if_any();
     if (auto d = r.date("as_of", true)) req.as_of = *d;
     if (const detail::json* term = r.object("term", true)) {
@@ -117,6 +174,25 @@ CoordinationRequest CoordinationRequest::from_json(std::string_view text) {
             req.mentors.push_back(std::move(m));
         }
     }
+    if (const detail::json* annual = r.array("annual_groups")) {
+        for (std::size_t i = 0; i < annual->size(); ++i) {
+            ObjectReader ar((*annual)[i], r.path("annual_groups") + "/" + std::to_string(i), diag,
+                            {"component", "year", "group"});
+            if (!ar.ok()) continue;
+            AnnualGroupRequest a;
+            if (auto v = ar.id("component", true)) a.component = std::move(*v);
+            if (auto v = ar.integer("year", 1, 9999)) a.year = static_cast<int>(*v);
+            if (const detail::json* group = ar.object("group")) {
+                ObjectReader gr(*group, ar.path("group"), diag, {"min", "max"});
+                auto mn = gr.integer("min", 1, 1000, true);
+                auto mx = gr.integer("max", 1, 1000, true);
+                if (mn && mx && *mx < *mn) diag.add(ErrorCode::invalid_value, gr.path("max"), "max is below min");
+                if (mn) a.min_size = static_cast<int>(*mn);
+                if (mx) a.max_size = static_cast<int>(*mx);
+            }
+            req.annual_groups.push_back(std::move(a));
+        }
+    }
     diag.throw_if_any();
     return req;
 }
@@ -137,6 +213,8 @@ std::string CoordinationReport::to_json() const {
     std::size_t groups = 0, pairs = 0;
     for (const auto& s : supervision) groups += s.grouping.groups.size();
     for (const auto& m : mentoring) pairs += m.matching.pairs.size();
+    std::size_t annual = 0;
+    for (const auto& a : annual_groups) annual += a.grouping.groups.size();
     w.key("summary")
         .begin_object()
         .member("persons", pid.size())
@@ -144,6 +222,7 @@ std::string CoordinationReport::to_json() const {
         .member("windows_passed", windows_passed.size())
         .member("supervision_groups", groups)
         .member("mentor_pairs", pairs)
+        .member("annual_groups", annual)
         .member("certificates_due", certificates_due.size())
         .end_object();
 
@@ -180,42 +259,37 @@ std::string CoordinationReport::to_json() const {
                 .end_object();
         else
             w.value(nullptr);
-        w.member("candidates", s.candidates.size())
-            .key("objective")
+        w.member("candidates", s.candidates.size());
+        write_grouping(w, g, s.candidates, pid, pmun,
+                       [&](UnplacedReason reason) { return unplaced_message(reason, s.spec, language); });
+        w.end_object();
+    }
+    w.end_array().key("annual_groups").begin_array();
+    for (const auto& a : annual_groups) {
+        w.begin_object()
+            .member("component", a.component)
+            .member("year", a.year)
+            .key("group")
             .begin_object()
-            .member("placed", g.objective.placed)
-            .member("same_municipality_pairs", g.objective.same_municipality_pairs)
-            .member("pairs_lower_bound", g.pairs_lower_bound)
-            .member("size_spread", g.objective.size_spread)
-            .member("groups", g.objective.groups)
+            .member("min", a.spec.min_size)
+            .member("max", a.spec.max_size)
+            .member("mix_municipalities", a.spec.mix_municipalities)
+            .member("size_from", a.size_from_request ? "request" : "program")
             .end_object()
-            .key("groups")
+            .member("candidates", a.candidates.size())
+            .key("joining")
             .begin_array();
-        for (std::size_t n = 0; n < g.groups.size(); ++n) {
-            const auto& group = g.groups[n];
+        for (const auto& j : a.joining)
             w.begin_object()
-                .member("group", n + 1)
-                .member("size", group.members.size())
-                .member("municipalities", group.municipalities)
-                .member("same_municipality_pairs", group.same_municipality_pairs)
-                .key("members")
-                .begin_array();
-            for (std::size_t c : group.members)
-                w.begin_object()
-                    .member("person", pid[s.candidates[c]])
-                    .member("municipality", pmun[s.candidates[c]])
-                    .end_object();
-            w.end_array().end_object();
-        }
-        w.end_array().key("unplaced").begin_array();
-        for (const auto& u : g.unplaced)
-            w.begin_object()
-                .member("person", pid[s.candidates[u.candidate]])
-                .member("municipality", pmun[s.candidates[u.candidate]])
-                .member("reason", to_string(u.reason))
-                .member("message", unplaced_message(u.reason, s.spec, language))
+                .member("person", pid[j.person])
+                .member("municipality", pmun[j.person])
+                .member("employment_start", j.employment_start)
                 .end_object();
-        w.end_array().end_object();
+        w.end_array();
+        write_grouping(w, a.grouping, a.candidates, pid, pmun, [&](UnplacedReason reason) {
+            return annual_unplaced_message(reason, a.spec, a.year, language);
+        });
+        w.end_object();
     }
     w.end_array().key("mentoring").begin_array();
     for (const auto& m : mentoring) {

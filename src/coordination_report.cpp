@@ -1,15 +1,18 @@
 // The coordinator's term plan: every person evaluated on one date by
 // yrkesresan::evaluate (the single source of the rules), then who should
 // start what this term, who is past a window, supervision groups, mentor
-// pairs, certificates due and introduktör hours. No rule is decided here:
-// eligibilities and windows come from the evaluations, group sizes and
-// mentor rules from the program's components.
+// pairs, the groups of annual activities, certificates due and introduktör
+// hours. No rule is decided here: eligibilities and windows come from the
+// evaluations, group sizes and mentor rules from the program's components
+// (an annual activity's group size from the request where the program sets
+// none).
 #include <algorithm>
 #include <exception>
 #include <map>
 #include <numeric>
 #include <thread>
 
+#include "coordination_annual.hpp"
 #include "yrkesresan/components.hpp"
 #include "yrkesresan/coordination.hpp"
 #include "yrkesresan/error.hpp"
@@ -147,6 +150,22 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
         if (request.mentors[i].municipality.empty())
             throw Error(ErrorCode::invalid_value, "/mentors/" + std::to_string(i) + "/municipality",
                         "a mentor's municipality is required");
+    // Every annual activity asked for is checked before anyone is evaluated.
+    std::vector<detail::ResolvedAnnualGroups> annual;
+    for (std::size_t i = 0; i < request.annual_groups.size(); ++i) {
+        AnnualGroupRequest entry = request.annual_groups[i];
+        if (!entry.year) entry.year = request.term.from.year();
+        const std::string path = "/annual_groups/" + std::to_string(i);
+        try {
+            annual.push_back(detail::resolve_annual_groups(program, entry));
+        } catch (const Error& e) {
+            throw under(e, path);
+        }
+        for (std::size_t j = 0; j + 1 < annual.size(); ++j)
+            if (annual[j].component == annual.back().component && annual[j].year == annual.back().year)
+                throw Error(ErrorCode::duplicate_id, path + "/component",
+                            "the same activity and year are asked for by another entry");
+    }
 
     const std::vector<PersonFacts> facts = evaluate_all(program, request);
 
@@ -223,6 +242,8 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
             report.introduktor_hours = introduktor_load(program, persons, request.term);
         }
     }
+
+    for (const auto& a : annual) report.annual_groups.push_back(detail::annual_groups_of(program, persons, a));
 
     for (const auto& f : facts) report.certificates_due.insert(report.certificates_due.end(), f.due.begin(), f.due.end());
 

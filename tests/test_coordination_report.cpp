@@ -204,6 +204,7 @@ TEST_CASE("Uppsala has no supervision groups or mentors to plan, only introdukt√
     const json r = report_doc(coordinate(Program::builtin("uppsala-bistand-lss"), request));
     CHECK(r["supervision"].empty());
     CHECK(r["mentoring"].empty());
+    CHECK(r["annual_groups"].empty());  // none asked for (tests/test_coordination_annual.cpp)
     CHECK(r["course_starts"].empty());
     CHECK(r["introduktor_hours"].is_object());
 }

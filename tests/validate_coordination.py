@@ -9,7 +9,8 @@ against the documents the C++ tests wrote.
    every request-*.json against coordination-request.schema.json (whose
    persons are person.schema.json records); none found is a failure;
 3. a negative self-test: broken copies of the first report and request
-   must be rejected where they were broken.
+   (and of the first with annual_groups) must be rejected where they were
+   broken.
 
 Prints one summary line; exits 1 listing every failure. Needs `jsonschema`.
 """
@@ -59,14 +60,17 @@ def main(argv):
         for path in files:
             doc = json.loads(path.read_text(encoding="utf-8"))
             firsts.setdefault(name, doc)
+            if doc.get("annual_groups"):
+                firsts.setdefault(name + "/annual", doc)
             for e in sorted(validators[name].iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))[:10]:
                 failures.append("%s: at %s: %s" % (path.name, pointer(e.absolute_path), e.message[:300]))
             counts[name] = counts.get(name, 0) + 1
 
-    def broken(name, what, change, where):
-        if name not in firsts:
+    def broken(name, what, change, where, first=None):
+        if (first or name) not in firsts:
+            failures.append("self-test %s: no document to break for: %s" % (first or name, what))
             return
-        doc = copy.deepcopy(firsts[name])
+        doc = copy.deepcopy(firsts[first or name])
         try:
             change(doc)
         except (KeyError, IndexError):
@@ -101,6 +105,23 @@ def main(argv):
            "/mentors/0/capacity")
     broken("coordination-request", "a person without employment_start",
            lambda d: d["persons"][0].pop("employment_start"), "/persons/0")
+
+    annual = ("coordination", "coordination/annual")
+    broken(annual[0], "an annual plan's size from nowhere", setter(["annual_groups", 0, "group", "size_from"], "guess"),
+           "/annual_groups/0/group/size_from", annual[1])
+    broken(annual[0], "an annual plan without its joining list", lambda d: d["annual_groups"][0].pop("joining"),
+           "/annual_groups/0", annual[1])
+    broken(annual[0], "an annual group without members", setter(["annual_groups", 0, "groups", 0, "members"], []),
+           "/annual_groups/0/groups/0/members", annual[1])
+    broken(annual[0], "a summary without the annual groups", lambda d: d["summary"].pop("annual_groups"),
+           "/summary", annual[1])
+    request_annual = ("coordination-request", "coordination-request/annual")
+    broken(request_annual[0], "an annual group size without max",
+           lambda d: d["annual_groups"][0].__setitem__("group", {"min": 6}), "/annual_groups/0/group", request_annual[1])
+    broken(request_annual[0], "an annual year as text", setter(["annual_groups", 0, "year"], "2027"),
+           "/annual_groups/0/year", request_annual[1])
+    broken(request_annual[0], "an annual entry without its component", lambda d: d["annual_groups"][0].pop("component"),
+           "/annual_groups/0", request_annual[1])
 
     summary = ", ".join("%d %s" % (n, k) for k, n in counts.items())
     if failures:

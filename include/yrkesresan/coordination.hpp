@@ -2,7 +2,11 @@
 // Uppsala's 8 municipalities plans a term with.
 //
 //   form_supervision_groups  R5: groups of group_min..group_max that mix
-//                            municipalities (seed 001, page 31)
+//                            municipalities (seed 001, pages 20 and 31); the same
+//                            algorithm forms the groups of annual activities
+//   plan_annual_groups       R7: groups for an annual activity of a calendar
+//                            year, everyone employed in the year, mixing
+//                            municipalities as the program says (seed 000)
 //   match_mentors            R6: each adept a more experienced mentor from
 //                            another municipality (seed 001, pages 20-22)
 //   introduktor_load         R6: hours each introduktör owes in a period
@@ -170,6 +174,54 @@ std::vector<IntroduktorLoad> introduktor_load(const Program& program, const std:
                                               Period period);
 
 // ---------------------------------------------------------------------------
+// Groups for an annual activity (R7)
+// ---------------------------------------------------------------------------
+
+// What a coordinator asks for: the groups of one annual activity in one
+// calendar year. The group size is the program's (the component's group.min
+// and group.max); a program may leave it to the coordinator (Uppsala's
+// yrkeshandledning and workshops: "Grupperna mixas om möjligt över
+// kommungränserna", no size), and then the request gives it.
+struct AnnualGroupRequest {
+    std::string component;             // an annual activity of the program
+    std::optional<int> year;           // the calendar year; coordinate(): none = the year the term starts in
+    std::optional<int> min_size, max_size;  // given together; only where the program sets no size (or the same)
+};
+
+// Someone employed in the year who joins after its first day.
+struct AnnualJoiner {
+    std::size_t person;
+    Date employment_start;
+};
+
+struct AnnualGroupPlan {
+    std::string component;
+    int year = 0;
+    GroupSpec spec;                 // the sizes used, and the program's mix_municipalities
+    bool size_from_request = false; // the program sets no size: the request's
+    // Everyone employed in the year (employment_start on or before 31
+    // December: the activity is for all employees, "samtliga medarbetare"),
+    // by id.
+    std::vector<std::size_t> candidates;
+    // Those of them whose employment starts inside the year after 1 January:
+    // they join during the year (a partial year, R7), by id.
+    std::vector<AnnualJoiner> joining;
+    // Indices into `candidates`. When not everyone can be placed, within one
+    // municipality those employed longest in the year are placed first.
+    GroupingResult grouping;
+};
+
+// The groups of one annual activity over a population. Throws Error with
+// paths into the request entry: unknown_reference ("/component": no such
+// component), invalid_value ("/component": not an annual activity;
+// "/group": a size other than the one the program sets; "/group/max": max
+// below min), missing_field ("/year" when none is given; "/group" when
+// neither the program nor the request gives a size), duplicate_id
+// ("/persons/<i>/id").
+AnnualGroupPlan plan_annual_groups(const Program& program, const std::vector<PersonRecord>& persons,
+                                   const AnnualGroupRequest& request);
+
+// ---------------------------------------------------------------------------
 // The coordinator's report
 // ---------------------------------------------------------------------------
 
@@ -187,6 +239,7 @@ struct CoordinationRequest {
     Period term;  // [from, until): the term being planned
     std::vector<PersonRecord> persons;
     std::vector<MentorVolunteer> mentors;
+    std::vector<AnnualGroupRequest> annual_groups;  // annual activities to form groups for (R7)
     Language language = Language::sv;
     unsigned threads = 0;  // evaluation threads; 0: one per hardware thread
 
@@ -245,6 +298,7 @@ struct CoordinationReport {
     std::vector<WindowPassedEntry> windows_passed;  // by component, window end, id
     std::vector<SupervisionPlan> supervision;       // one per supervision component
     std::vector<MentorPlan> mentoring;              // one per mentor component
+    std::vector<AnnualGroupPlan> annual_groups;     // one per request entry, in request order
     std::vector<CertificateDueEntry> certificates_due;
     bool has_introduktor = false;
     std::vector<IntroduktorLoad> introduktor_hours;  // over the term
@@ -255,7 +309,9 @@ struct CoordinationReport {
 
 // Evaluates every person on as_of (yrkesresan::evaluate, the single source
 // of the rules) and plans the term. Throws Error for an invalid request or
-// record, with paths "/persons/<i>/..." and "/mentors/<i>/...".
+// record, with paths "/persons/<i>/...", "/mentors/<i>/..." and
+// "/annual_groups/<i>/..." (see plan_annual_groups; the same activity and
+// year asked twice is duplicate_id at "/annual_groups/<i>/component").
 CoordinationReport coordinate(const Program& program, const CoordinationRequest& request);
 
 }  // namespace yrkesresan
