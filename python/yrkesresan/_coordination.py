@@ -1,6 +1,7 @@
 """Regional coordination (issue 6; docs/coordination.md): supervision groups
-that mix municipalities (R5), mentors from another municipality (R6), and the
-coordinator's term plan over a population, with pandas frames for analysts.
+that mix municipalities (R5), groups for annual activities (R7), mentors from
+another municipality (R6), and the coordinator's term plan over a
+population, with pandas frames for analysts.
 
 The algorithms and the rules are in the C++ core; this module converts.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import numbers
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, cast
 
 import numpy as np
@@ -28,6 +30,12 @@ __all__ = ["CoordinationReport", "coordinate", "form_supervision_groups", "match
 #: Mentors offering time: a DataFrame or mappings with ``id``, ``municipality``,
 #: ``profession_start`` and optionally ``prior_experience_months`` and ``capacity``.
 Mentors = Union["pd.DataFrame", Iterable[Mapping[str, Any]]]
+
+#: Annual activities to form groups for: mappings as the request document has
+#: them, ``{"component": "yrkeshandledning", "year": 2027, "group": {"min": 6,
+#: "max": 8}}``; ``year`` defaults to the year the term starts in, ``group``
+#: is needed when the program sets no size.
+AnnualGroups = Iterable[Mapping[str, Any]]
 
 
 def _text(series: "pd.Series[Any]", table: str, column: str) -> List[str]:
@@ -147,6 +155,23 @@ def _mentor_records(mentors: Optional[Mentors]) -> List[Dict[str, Any]]:
     return [dict(m) for m in cast(Iterable[Mapping[str, Any]], mentors)]
 
 
+def _integer(value: Any) -> Any:
+    # NumPy's integers (a year read from a frame) as Python's; anything else as given, for the reader to judge.
+    return int(value) if isinstance(value, numbers.Integral) and not isinstance(value, bool) else value
+
+
+def _annual_records(annual_groups: Optional[AnnualGroups]) -> List[Dict[str, Any]]:
+    records: List[Dict[str, Any]] = []
+    for entry in annual_groups or ():
+        record = dict(entry)
+        if "year" in record:
+            record["year"] = _integer(record["year"])
+        if isinstance(record.get("group"), Mapping):
+            record["group"] = {k: _integer(v) for k, v in record["group"].items()}
+        records.append(record)
+    return records
+
+
 def _person_document(person: PersonRecord) -> Any:
     return json.loads(person) if isinstance(person, str) else person
 
@@ -167,7 +192,8 @@ class CoordinationReport:
         s = self.document["summary"]
         return (f"<CoordinationReport {self.document['program']} on {self.document['as_of']}, term "
                 f"{self.document['term']['from']}..{self.document['term']['to']}: {s['persons']} persons, "
-                f"{s['supervision_groups']} groups, {s['mentor_pairs']} mentor pairs>")
+                f"{s['supervision_groups']} groups, {s['annual_groups']} annual groups, "
+                f"{s['mentor_pairs']} mentor pairs>")
 
     def to_json(self) -> str:
         return json.dumps(self.document, ensure_ascii=False)
@@ -218,6 +244,27 @@ class CoordinationReport:
         return self._frame(rows, ["component", "person", "municipality", "reason", "message"])
 
     @property
+    def annual_groups(self) -> "pd.DataFrame":
+        """Proposed groups for the annual activities asked for: one row per
+        member; ``joins_on`` is the employment start of those who join during
+        the year (missing for those employed from its first day)."""
+        rows: List[Dict[str, Any]] = []
+        for plan in self.document["annual_groups"]:
+            joining = {j["person"]: j["employment_start"] for j in plan["joining"]}
+            rows += [{"component": plan["component"], "year": plan["year"], "group": g["group"], "size": g["size"],
+                      "person": m["person"], "municipality": m["municipality"], "joins_on": joining.get(m["person"])}
+                     for g in plan["groups"] for m in g["members"]]
+        return self._frame(rows, ["component", "year", "group", "size", "person", "municipality", "joins_on"],
+                           ("joins_on",))
+
+    @property
+    def annual_unplaced(self) -> "pd.DataFrame":
+        """Those employed in the year whom no group of an annual activity holds."""
+        rows = [{"component": plan["component"], "year": plan["year"], **u} for plan in self.document["annual_groups"]
+                for u in plan["unplaced"]]
+        return self._frame(rows, ["component", "year", "person", "municipality", "reason", "message"])
+
+    @property
     def pairs(self) -> "pd.DataFrame":
         """Proposed mentor pairs: one row per adept matched."""
         rows = [{"component": plan["component"], **p} for plan in self.document["mentoring"] for p in plan["pairs"]]
@@ -250,12 +297,14 @@ class CoordinationReport:
 
 def coordinate(program: "Program", persons: Iterable[PersonRecord], *, as_of: datetime.date,
                term: Tuple[datetime.date, datetime.date], mentors: Optional[Mentors] = None,
-               language: str = "sv") -> CoordinationReport:
+               annual_groups: Optional[AnnualGroups] = None, language: str = "sv") -> CoordinationReport:
     """The coordinator's report over a population on ``as_of`` for ``term``
     (first and last day, both inclusive): who should start the course, who has
-    passed a window, supervision groups, mentor pairs, certificates due and
-    introduktör hours. Every person is evaluated by the rules engine; errors
-    point into the request ("/persons/3/employment_start")."""
+    passed a window, supervision groups, groups for the ``annual_groups``
+    asked for (everyone employed in the year, mixing municipalities as the
+    program says), mentor pairs, certificates due and introduktör hours. Every
+    person is evaluated by the rules engine; errors point into the request
+    ("/persons/3/employment_start", "/annual_groups/0/group")."""
     first, last = term
     request = {
         "as_of": _check_date(as_of),
@@ -264,5 +313,7 @@ def coordinate(program: "Program", persons: Iterable[PersonRecord], *, as_of: da
         "persons": [_person_document(p) for p in persons],
         "mentors": _mentor_records(mentors),
     }
+    if annual_groups is not None:
+        request["annual_groups"] = _annual_records(annual_groups)
     text = _unicode(json.dumps(request, default=_json_default, ensure_ascii=False))
     return CoordinationReport(json.loads(_core.coordinate(program._core, text)))

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any, Dict, List
 
+import numpy as np
 import pytest
 
 import yrkesresan
@@ -184,3 +185,92 @@ def test_frame_errors() -> None:
     assert e.value.code == "duplicate_id"
     with pytest.raises(yrkesresan.Error):
         yrkesresan.form_supervision_groups(pd.DataFrame({"id": ["a"], "municipality": ["x"]}), min_size=3, max_size=2)
+
+
+# ---- R7: groups for an annual activity (issue 14) ----------------------------
+
+COUNTY = ["alvkarleby", "enkoping", "habo", "heby", "knivsta", "osthammar", "tierp", "uppsala"]
+
+
+@pytest.fixture(scope="module")
+def county_program() -> yrkesresan.Program:
+    """Annual activities as Uppsala's: yrkeshandledning mixing municipalities
+    with no size set (the seed sets none), a workshop whose program sets one."""
+    return yrkesresan.Program.from_json({
+        "format": 1, "id": "lan-test", "version": "1", "valid_from": "2019-01-01", "title": "Länsgemensamt",
+        "phases": [{"id": "medarbetare", "label": "Medarbetare", "from_months": 0}],
+        "checklists": [{"id": "c", "label": "C", "sections": [{"id": "s", "label": "S",
+                                                                "items": [{"id": "x", "label": "X"}]}]}],
+        "components": [
+            {"id": "yrkeshandledning", "kind": "annual", "label": "Yrkeshandledning", "per_year": 4,
+             "group": {"mix_municipalities": True}},
+            {"id": "workshop", "kind": "annual", "label": "Workshop", "per_year": 1,
+             "group": {"mix_municipalities": True, "min": 4, "max": 6}},
+        ],
+    })
+
+
+def county() -> List[Dict[str, Any]]:
+    """Three employees in each of eight municipalities, one joining in
+    September 2027, one hired for 2028."""
+    persons = [person(f"{m}-{i}", m, f"20{19 + i}-0{1 + k % 9}-01") for k, m in enumerate(COUNTY) for i in range(3)]
+    return persons + [person("tierp-new", "tierp", "2027-09-01"), person("heby-2028", "heby", "2028-02-01")]
+
+
+def test_annual_groups_mix_municipalities(county_program: yrkesresan.Program, root: Path) -> None:
+    report = yrkesresan.coordinate(county_program, county(), as_of=AS_OF, term=TERM,
+                                   annual_groups=[{"component": "yrkeshandledning", "year": np.int64(2027),
+                                                   "group": {"min": 6, "max": np.int32(8)}}])
+    plan = report.document["annual_groups"][0]
+    assert plan["group"] == {"min": 6, "max": 8, "mix_municipalities": True, "size_from": "request"}
+    assert plan["candidates"] == 25  # not heby-2028
+    groups = report.annual_groups
+    assert len(groups) == 25 and set(groups["year"]) == {2027}
+    # No two from one municipality in a group: the numbers allow it.
+    assert groups.groupby("group")["municipality"].agg(lambda s: s.value_counts().max()).max() == 1
+    assert groups.loc[groups["person"] == "tierp-new", "joins_on"].tolist() == [datetime.date(2027, 9, 1)]
+    assert groups.loc[groups["person"] != "tierp-new", "joins_on"].isna().all()
+    assert report.annual_unplaced.empty
+    assert report.summary["annual_groups"] == 4
+    assert "4 annual groups" in repr(report)
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((root / "data" / "schema" / "coordination.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(report.document)
+
+    # The program's size where it sets one; the year of the term's start by default.
+    workshop = yrkesresan.coordinate(county_program, county(), as_of=AS_OF, term=TERM,
+                                     annual_groups=[{"component": "workshop"}]).document["annual_groups"][0]
+    assert workshop["year"] == 2027
+    assert workshop["group"]["size_from"] == "program"
+    assert (workshop["group"]["min"], workshop["group"]["max"]) == (4, 6)
+
+
+def test_annual_groups_without_a_size_is_a_typed_error(county_program: yrkesresan.Program) -> None:
+    with pytest.raises(yrkesresan.Error) as e:
+        yrkesresan.coordinate(county_program, county(), as_of=AS_OF, term=TERM,
+                              annual_groups=[{"component": "workshop"}, {"component": "yrkeshandledning"}])
+    assert e.value.code == "missing_field"
+    assert e.value.path == "/annual_groups/1/group"
+    with pytest.raises(yrkesresan.Error) as e:
+        yrkesresan.coordinate(county_program, county(), as_of=AS_OF, term=TERM,
+                              annual_groups=[{"component": "workshop", "group": {"min": 6, "max": 8}}])
+    assert (e.value.code, e.value.path) == ("invalid_value", "/annual_groups/0/group")
+    with pytest.raises(yrkesresan.Error) as e:
+        yrkesresan.coordinate(county_program, county(), as_of=AS_OF, term=TERM,
+                              annual_groups=[{"component": "mentor", "group": {"min": 6, "max": 8}}])
+    assert (e.value.code, e.value.path) == ("unknown_reference", "/annual_groups/0/component")
+
+
+def test_annual_groups_the_latest_to_join_waits(county_program: yrkesresan.Program) -> None:
+    persons = [person("a-1", "uppsala", "2020-01-01"), person("a-2", "uppsala", "2020-01-01"),
+               person("a-3", "uppsala", "2027-03-01"), person("b-1", "tierp", "2020-01-01"),
+               person("b-2", "tierp", "2020-01-01"), person("c-1", "heby", "2020-01-01"),
+               person("c-2", "heby", "2020-01-01"), person("d-1", "habo", "2020-01-01"),
+               person("e-1", "knivsta", "2020-01-01")]
+    report = yrkesresan.coordinate(county_program, persons, as_of=AS_OF, term=TERM, language="en",
+                                   annual_groups=[{"component": "yrkeshandledning", "group": {"min": 4, "max": 4}}])
+    unplaced = report.annual_unplaced
+    assert list(unplaced["person"]) == ["a-3"]
+    assert list(unplaced["reason"]) == ["groups_full"]
+    assert unplaced.loc[0, "message"].startswith("Every group has 4 members")
+    assert report.annual_groups.groupby("group")["municipality"].agg(lambda s: s.value_counts().max()).max() == 1
