@@ -12,7 +12,7 @@ namespace {
 // distinct month count is computed once per person.
 class DueDays {
 public:
-    DueDays(const Clock& employment) : employment_(employment) {}
+    DueDays(const Clock& employment, std::int32_t hired_on) : employment_(employment), hired_on_(hired_on) {}
     // The deadline of a due rule as an inclusive last day (R1: half-open
     // periods shown with their last day).
     std::int32_t operator()(const DueRule& rule) {
@@ -26,12 +26,18 @@ public:
                 return day;
             }
             case DueRule::Kind::days_before_start: return employment_.anchor().add_days(-rule.amount).day_number();
+            case DueRule::Kind::days_after_hired:
+                // R3: "så fort som möjligt efter beslut om anställning"; a record
+                // without the decision takes the rule's fallback.
+                if (hired_on_ != no_day) return hired_on_ + rule.amount;
+                return (*this)(DueRule{rule.otherwise_kind, rule.otherwise_amount});
         }
         return no_day;
     }
 
 private:
     const Clock& employment_;
+    std::int32_t hired_on_;
     std::vector<std::pair<int, std::int32_t>> cache_;
 };
 
@@ -63,13 +69,15 @@ void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, As
     auto satisfied = [&](std::uint32_t entry) {
         return (facts.done[entry] != no_day && facts.done[entry] <= today) || plan.entries[entry].codes.waived();
     };
-    DueDays due_day(employment);
+    DueDays due_day(employment, facts.hired_on);
     out.states.resize(n);
     out.due.resize(n);
     for (std::uint32_t e = 0; e < n; ++e) {
         const PlanEntry& entry = plan.entries[e];
         const Item* item = entry.item >= 0 ? &program.items[static_cast<std::size_t>(entry.item)] : nullptr;
-        const std::int32_t due = due_day(item ? item->due : program.checklists[entry.checklist].due);
+        // The written plan's date, where it gives one, is the item's due (R3).
+        const std::int32_t due =
+            entry.planned != no_day ? entry.planned : due_day(item ? item->due : program.checklists[entry.checklist].due);
         out.due[e] = due;
         bool open_prerequisite = false;
         for (auto r : prerequisites(program, entry)) {

@@ -38,6 +38,12 @@ void warn(const Context& cx, RawWarning::Code code, std::uint32_t component, std
     cx.out.warnings.push_back({code, static_cast<std::int32_t>(component), -1, day, a, b});
 }
 
+// R4: a window on the experience clock that closed before the employment
+// began is not this employment's to deliver.
+bool closed_before_employment(const Context& cx, const Window& w, const Period& window) {
+    return w.clock == Window::Clock::experience && !(cx.facts.employment_start < window.until);
+}
+
 // R4, R5: the target group, the window, started and completed.
 void windowed_component(const Context& cx, std::uint32_t ci, const CertificateOutcome& cert, std::int32_t started) {
     const Component& c = cx.program.components[ci];
@@ -46,7 +52,9 @@ void windowed_component(const Context& cx, std::uint32_t ci, const CertificateOu
     r.window = window_period(*c.window, cx.experience, cx.employment);
     r.started_on = started;
     r.completed_on = cert.completed_on;
-    r.targeted = !c.target || cx.months_at_employment < c.target->max_experience_months_at_employment;
+    r.closed_before_employment = closed_before_employment(cx, *c.window, r.window);
+    r.targeted = !r.closed_before_employment &&
+                 (!c.target || cx.months_at_employment < c.target->max_experience_months_at_employment);
     r.eligibility = windowed(cert.met, started != no_day, r.targeted, cx.as_of, r.window);
     if (r.targeted && started != no_day && !r.window.contains(Date::from_day_number(started)))
         warn(cx, RawWarning::Code::started_outside_window, ci, started);
@@ -97,7 +105,10 @@ void support(const Context& cx, std::uint32_t ci) {
     r.window = window_period(*c.window, cx.experience, cx.employment);
     const bool mentor = c.kind == Component::Kind::mentor;
     const bool named = mentor ? cx.facts.named_mentor : cx.facts.named_introduktor;
-    if (cx.as_of < r.window.from) r.eligibility = named ? Eligibility::in_progress : Eligibility::not_yet;
+    r.closed_before_employment = closed_before_employment(cx, *c.window, r.window);
+    r.targeted = !r.closed_before_employment;
+    if (!named && !r.targeted) r.eligibility = Eligibility::not_targeted;
+    else if (cx.as_of < r.window.from) r.eligibility = named ? Eligibility::in_progress : Eligibility::not_yet;
     else if (cx.as_of < r.window.until) r.eligibility = named ? Eligibility::in_progress : Eligibility::eligible;
     else r.eligibility = named ? Eligibility::completed : Eligibility::window_passed;
     if (mentor && cx.facts.has_mentor_profile) {
@@ -132,7 +143,12 @@ void annual(const Context& cx, std::uint32_t ci) {
         const std::int32_t this_year = Date::from_ymd(year, 1, 1).day_number();
         while (s != sessions.end() && *s < this_year) ++s;
         for (; s != sessions.end() && *s < next_year; ++s) ++count.attended;
-        if (count.attended >= c.per_year) count.state = Compliance::met;
+        // "Erbjuds": the year the employment starts in is offered only in part,
+        // so it is counted and not judged (R7).
+        const bool partial = year == cx.facts.employment_start.year() &&
+                             !(cx.facts.employment_start.month() == 1 && cx.facts.employment_start.day() == 1);
+        if (partial) count.state = Compliance::partial_year;
+        else if (count.attended >= c.per_year) count.state = Compliance::met;
         else count.state = year < cx.as_of.year() ? Compliance::not_met : Compliance::open;
         if (!c.at_least && count.attended > c.per_year)
             warn(cx, RawWarning::Code::more_than_offered, ci, no_day, year, count.attended);

@@ -55,6 +55,7 @@ struct RawWarning {
 // One person, decoded against the program.
 struct PersonFacts {
     Date employment_start;
+    std::int32_t hired_on = no_day;  // the hiring decision, if recorded
     Date experience_start;  // profession start, or employment start
     int prior_experience_months = 0;
     std::vector<Leave> leaves;
@@ -98,6 +99,9 @@ struct ComponentOutcome {
     Period window;
     std::int32_t started_on = no_day, completed_on = no_day;
     bool targeted = true;
+    // An experience-clock window that closed before the employment began: the
+    // person came with more experience than the component is for (R4).
+    bool closed_before_employment = false;
     int sessions_counted = 0, sessions_required = 0;
     double hours_per_week = 0, hours_owed = 0;
     std::uint32_t first_year = 0, year_count = 0;  // annual counts: Assessment::years[first .. first + count)

@@ -49,7 +49,7 @@ std::string part_description(const CertificatePart& p) {
 }
 
 std::string source_text(const SourceRef& s) {
-    std::string out = s.note;
+    std::string out = s.quote.empty() ? s.assumption : "\u201D" + s.quote + "\u201D";
     if (!s.seed.empty()) {
         if (!out.empty()) out += " ";
         out += "(källa " + s.seed + (s.pages.empty() ? "" : ", s. " + s.pages) + ")";
@@ -80,8 +80,10 @@ void write_certificate_content(JcsWriter& w, const Certificate& c) {
     w.key("program").begin_object().member("id", c.program).member("title", c.program_title).member("version", c.program_version);
     w.end_object();
     w.key("source").begin_object();
-    if (!c.source.note.empty()) w.member("note", c.source.note);
-    w.member("pages", c.source.pages).member("seed", c.source.seed).end_object();
+    if (!c.source.assumption.empty()) w.member("assumption", c.source.assumption);
+    w.member("pages", c.source.pages);
+    if (!c.source.quote.empty()) w.member("quote", c.source.quote);
+    w.member("seed", c.source.seed).end_object();
     w.end_object();
 }
 

@@ -157,6 +157,7 @@ Evaluation describe(const ProgramData& program, const PersonRecord& person, cons
             ir.responsible = entry.codes;
             ir.state = a.states[e];
             ir.due = to_date(a.due[e]);
+            ir.planned = to_date(entry.planned);
             ir.done = to_date(facts.done[e]);
             ir.added = entry.item < 0;
             if (ir.state != ItemState::done)

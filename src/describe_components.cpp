@@ -25,12 +25,40 @@ Finding finding(const Context& cx, std::string_view code, MessageArgs args, cons
     return Finding{std::string(code), message(code, cx.lang, args), source, ref, date};
 }
 
+// R4: the reason a component is not this employment's: the target group, or a
+// window on the experience clock that closed before the person was hired.
+Finding not_targeted(const Context& cx, const Component& c, const ComponentOutcome& o) {
+    const auto months = std::to_string(cx.a.months_at_employment_start);
+    if (o.closed_before_employment || !c.target) {
+        const auto to = o.window.last().to_string();
+        return Finding{"not_targeted",
+                       message("not_targeted_experienced", cx.lang, {{"months", months}, {"component", c.label}, {"to", to}}),
+                       c.window ? c.window->source : c.source, c.id, std::nullopt};
+    }
+    const auto max = std::to_string(c.target->max_experience_months_at_employment);
+    return finding(cx, "not_targeted", {{"months", months}, {"component", c.label}, {"target", c.target->label}, {"max", max}},
+                   c.target->source, c.id);
+}
+
+// A passed window: a duty not delivered, or an offer not taken up.
+Finding window_passed(const Context& cx, const Component& c, const std::string& to) {
+    const bool duty = c.obligation == Obligation::duty;
+    return Finding{"window_passed",
+                   message(duty ? "window_passed" : "window_passed_offer", cx.lang, {{"component", c.label}, {"to", to}}),
+                   c.window ? c.window->source : c.source, c.id, std::nullopt};
+}
+
 ComponentResult result_for(const Component& c, const ComponentOutcome& o) {
     ComponentResult r;
     r.id = c.id;
     r.label = c.label;
     r.kind = c.kind;
     r.eligibility = o.eligibility;
+    r.obligation = c.obligation;
+    if (c.organiser) {
+        r.organiser = c.organiser->id;
+        r.organiser_label = c.organiser->label;
+    }
     if (o.has_window) r.window = o.window;
     r.started_on = to_date(o.started_on);
     r.completed_on = to_date(o.completed_on);
@@ -42,7 +70,7 @@ ComponentResult result_for(const Component& c, const ComponentOutcome& o) {
 }
 
 // The reason that explains a windowed eligibility (R4, R5).
-void explain(const Context& cx, const Component& c, ComponentResult& r) {
+void explain(const Context& cx, const Component& c, const ComponentOutcome& o, ComponentResult& r) {
     const auto& window = *r.window;
     const auto from = window.from.to_string(), to = window.last().to_string();
     const SourceRef& wsrc = c.window ? c.window->source : c.source;
@@ -57,30 +85,21 @@ void explain(const Context& cx, const Component& c, ComponentResult& r) {
             r.reasons.push_back(finding(cx, "started", {{"component", c.label}, {"date", date}}, c.source, c.id));
             break;
         }
-        case Eligibility::not_targeted: {
-            const auto months = std::to_string(cx.a.months_at_employment_start);
-            const auto max = std::to_string(c.target->max_experience_months_at_employment);
-            r.reasons.push_back(finding(cx, "not_targeted",
-                                        {{"months", months}, {"component", c.label}, {"target", c.target->label}, {"max", max}},
-                                        c.target->source, c.id));
-            break;
-        }
+        case Eligibility::not_targeted: r.reasons.push_back(not_targeted(cx, c, o)); break;
         case Eligibility::not_yet:
             r.reasons.push_back(finding(cx, "window_not_open", {{"component", c.label}, {"from", from}, {"to", to}}, wsrc, c.id));
             break;
         case Eligibility::eligible:
             r.reasons.push_back(finding(cx, "window_open", {{"component", c.label}, {"from", from}, {"to", to}}, wsrc, c.id));
             break;
-        case Eligibility::window_passed:
-            r.reasons.push_back(finding(cx, "window_passed", {{"component", c.label}, {"to", to}}, wsrc, c.id));
-            break;
+        case Eligibility::window_passed: r.reasons.push_back(window_passed(cx, c, to)); break;
     }
-    // Only an open or passed window asks something of EC now.
+    // Only an open window, or the passed window of a duty, asks something of EC now.
     if (r.eligibility == Eligibility::eligible)
         cx.ev.actions.push_back({Role::EC, Action::Kind::enrol,
                                  message("action_enrol", cx.lang, {{"component", c.label}, {"to", to}}), window.last(), "",
                                  c.id, "", std::nullopt});
-    else if (r.eligibility == Eligibility::window_passed)
+    else if (r.eligibility == Eligibility::window_passed && c.obligation == Obligation::duty)
         cx.ev.actions.push_back({Role::EC, Action::Kind::enrol,
                                  message("action_enrol_late", cx.lang, {{"component", c.label}, {"to", to}}), window.last(),
                                  "", c.id, "", std::nullopt});
@@ -121,18 +140,21 @@ void modules(const Context& cx, const Component& c) {
 }
 
 // R6: a named holder over a window (mentor, introduktör).
-void support(const Context& cx, const Component& c, ComponentResult& r) {
+void support(const Context& cx, const Component& c, const ComponentOutcome& o, ComponentResult& r) {
     const char* role = c.kind == Component::Kind::mentor ? "mentor" : "introduktor";
     if (auto it = cx.person.people.find(role); it != cx.person.people.end()) r.holder = it->second;
     if (c.kind == Component::Kind::mentor && cx.person.mentor) r.holder = cx.person.mentor->id;
     const bool named = !r.holder.empty();
     const auto from = r.window->from.to_string(), to = r.window->last().to_string();
-    const std::string_view code = named ? "holder_named"
-                                  : r.eligibility == Eligibility::not_yet ? "window_not_open"
-                                  : r.eligibility == Eligibility::eligible ? "holder_missing"
-                                                                           : "window_passed";
-    r.reasons.push_back(finding(cx, code, {{"component", c.label}, {"from", from}, {"to", to}},
-                                named ? c.source : c.window->source, c.id));
+    if (!named && r.eligibility == Eligibility::not_targeted) r.reasons.push_back(not_targeted(cx, c, o));
+    else if (!named && r.eligibility == Eligibility::window_passed) r.reasons.push_back(window_passed(cx, c, to));
+    else {
+        const std::string_view code = named ? "holder_named"
+                                      : r.eligibility == Eligibility::not_yet ? "window_not_open"
+                                                                               : "holder_missing";
+        r.reasons.push_back(finding(cx, code, {{"component", c.label}, {"from", from}, {"to", to}},
+                                    named ? c.source : c.window->source, c.id));
+    }
     if (!named && r.eligibility == Eligibility::eligible) {
         const bool mentor = c.kind == Component::Kind::mentor;
         // An introduktör is there from the first day; a mentor by the end of the window.
@@ -246,12 +268,12 @@ void describe_components(const ProgramData& program, const PersonRecord& person,
         ComponentResult r = result_for(c, o);
         switch (c.kind) {
             case Component::Kind::course:
-                explain(cx, c, r);
+                explain(cx, c, o, r);
                 modules(cx, c);
                 break;
-            case Component::Kind::supervision: explain(cx, c, r); break;
+            case Component::Kind::supervision: explain(cx, c, o, r); break;
             case Component::Kind::mentor:
-            case Component::Kind::introduktor: support(cx, c, r); break;
+            case Component::Kind::introduktor: support(cx, c, o, r); break;
             case Component::Kind::annual: annual(cx, c, o, r); break;
         }
         ev.components.push_back(std::move(r));

@@ -64,6 +64,7 @@ std::string_view to_string(Compliance c) noexcept {
         case Compliance::met: return "met";
         case Compliance::open: return "open";
         case Compliance::not_met: return "not_met";
+        case Compliance::partial_year: return "partial_year";
     }
     return "";
 }

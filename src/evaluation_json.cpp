@@ -15,7 +15,9 @@ void write_source(JsonWriter& w, const SourceRef& s) {
         return;
     }
     w.begin_object().member("seed", s.seed).member("pages", s.pages);
-    if (!s.note.empty()) w.member("note", s.note);
+    if (!s.quote.empty()) w.member("quote", s.quote);
+    if (!s.assumption.empty()) w.member("assumption", s.assumption);
+    if (!s.interpretation.empty()) w.member("interpretation", s.interpretation);
     w.end_object();
 }
 
@@ -69,7 +71,10 @@ void write_checklist(JsonWriter& w, const ChecklistResult& c) {
             .member("label", it.label)
             .member("section", it.section)
             .member("responsible", it.responsible)
-            .member("state", to_string(it.state)).member("due", it.due).member("done", it.done);
+            .member("state", to_string(it.state))
+            .member("due", it.due)
+            .member("planned", it.planned)
+            .member("done", it.done);
         if (!it.comment.empty()) w.member("comment", it.comment);
         if (!it.blocked_by.empty()) w.member("blocked_by", it.blocked_by);
         if (it.added) w.member("added", true);
@@ -84,7 +89,13 @@ void write_component(JsonWriter& w, const ComponentResult& c) {
         .member("label", c.label)
         .member("kind", to_string(c.kind))
         .member("eligibility", to_string(c.eligibility))
-        .key("window");
+        .member("obligation", to_string(c.obligation))
+        .key("organiser");
+    if (c.organiser.empty())
+        w.value(nullptr);
+    else
+        w.begin_object().member("id", c.organiser).member("label", c.organiser_label).end_object();
+    w.key("window");
     if (c.window)
         write_window(w, *c.window);
     else

@@ -8,6 +8,7 @@ namespace yrkesresan::detail {
 
 void PersonFacts::reset(const ProgramData& program) {
     leaves.clear();
+    hired_on = no_day;
     named_fa = named_forste = named_mentor = named_introduktor = false;
     has_mentor_profile = mentor_same_municipality = false;
     prior_experience_months = 0;
@@ -80,6 +81,7 @@ std::string event_path(std::size_t i, std::string_view field) {
 void decode_person(const ProgramData& program, const PersonRecord& person, Date as_of, PersonFacts& facts, bool items) {
     facts.reset(program);
     facts.employment_start = person.employment_start;
+    facts.hired_on = person.hired_on ? person.hired_on->day_number() : no_day;
     facts.experience_start = person.experience_start();
     facts.prior_experience_months = person.prior_experience_months;
     facts.leaves = person.leaves;

@@ -153,8 +153,9 @@ constexpr std::string_view person_fields[] = {"id", "municipality", "unit", "emp
                                               "profession_start", "prior_experience_months", "leaves",
                                               "people", "plan", "events", "mentor"};
 constexpr std::string_view leave_fields[] = {"from", "to", "kind"};
-constexpr std::string_view plan_fields[] = {"assignments", "added_items", "removed_items"};
-constexpr std::string_view added_item_fields[] = {"id", "checklist", "section", "label", "comment", "responsible"};
+constexpr std::string_view plan_fields[] = {"assignments", "added_items", "removed_items", "planned"};
+constexpr std::string_view added_item_fields[] = {"id", "checklist", "section", "label", "comment", "responsible",
+                                                  "planned"};
 // Every field any event type has; event() checks which its type takes.
 constexpr std::string_view event_fields[] = {"type", "item", "module", "component", "date", "round", "certificate"};
 constexpr std::string_view mentor_fields[] = {"id", "municipality", "profession_start", "prior_experience_months"};
@@ -226,7 +227,8 @@ PlanItem added_item(Reader& in) {
                 if (item.label.empty()) throw GiveUp{};
                 break;
             case 4: item.comment = in.string(); break;
-            default: item.responsible = codes(in);
+            case 5: item.responsible = codes(in); break;
+            default: item.planned = in.date();
         }
     });
     if (!m.has(0) || !m.has(1) || !m.has(3)) throw GiveUp{};
@@ -249,7 +251,16 @@ void plan(Reader& in, Plan& plan) {
                     if (plan.assignments[i - 1].first == plan.assignments[i].first) throw GiveUp{};
                 break;
             case 1: in.array([&] { plan.added_items.push_back(added_item(in)); }); break;
-            default: in.array([&] { plan.removed_items.push_back(in.id()); });
+            case 2: in.array([&] { plan.removed_items.push_back(in.id()); }); break;
+            default:
+                in.object([&](std::string_view item) {
+                    if (!is_valid_id(item)) throw GiveUp{};
+                    plan.planned.emplace_back(std::string(item), in.date());
+                });
+                std::sort(plan.planned.begin(), plan.planned.end(),
+                          [](const auto& a, const auto& b) { return a.first < b.first; });
+                for (std::size_t i = 1; i < plan.planned.size(); ++i)
+                    if (plan.planned[i - 1].first == plan.planned[i].first) throw GiveUp{};
         }
     });
 }

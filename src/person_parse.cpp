@@ -34,7 +34,7 @@ RoleSet read_codes(const json& codes, const std::string& path, Diagnostics& diag
 void read_plan(const ObjectReader& root, PersonRecord& p, Diagnostics& diag) {
     const json* plan = root.object("plan");
     if (!plan) return;
-    ObjectReader r(*plan, root.path("plan"), diag, {"assignments", "added_items", "removed_items"});
+    ObjectReader r(*plan, root.path("plan"), diag, {"assignments", "added_items", "removed_items", "planned"});
     if (const json* a = r.object("assignments")) {
         for (auto it = a->begin(); it != a->end(); ++it) {
             // Keys are item ids; a key that may not be shown ends the path.
@@ -49,7 +49,7 @@ void read_plan(const ObjectReader& root, PersonRecord& p, Diagnostics& diag) {
     if (const json* added = r.array("added_items")) {
         for (std::size_t i = 0; i < added->size(); ++i) {
             ObjectReader ir((*added)[i], r.path("added_items") + "/" + std::to_string(i), diag,
-                            {"id", "checklist", "section", "label", "comment", "responsible"});
+                            {"id", "checklist", "section", "label", "comment", "responsible", "planned"});
             if (!ir.ok()) continue;
             PlanItem item;
             if (auto v = ir.id("id", true)) {
@@ -64,7 +64,18 @@ void read_plan(const ObjectReader& root, PersonRecord& p, Diagnostics& diag) {
             }
             if (auto v = ir.string("comment")) item.comment = std::move(*v);
             if (const json* codes = ir.find("responsible")) item.responsible = read_codes(*codes, ir.path("responsible"), diag);
+            item.planned = ir.date("planned");
             p.plan.added_items.push_back(std::move(item));
+        }
+    }
+    if (const json* planned = r.object("planned")) {
+        for (auto it = planned->begin(); it != planned->end(); ++it) {
+            const std::string path = member_path(r.path("planned"), it.key());  // a key that may not be shown ends the path
+            if (!is_valid_id(it.key())) {
+                diag.add(ErrorCode::invalid_value, path, "a planned date's key is an item id: lowercase ASCII without spaces");
+                continue;
+            }
+            if (auto d = read_date(it.value(), path, diag)) p.plan.planned.emplace_back(it.key(), *d);
         }
     }
     if (const json* removed = r.array("removed_items")) {
@@ -202,6 +213,7 @@ void write_plan(JsonWriter& w, const Plan& plan) {
             w.begin_object().member("checklist", it.checklist);
             if (!it.comment.empty()) w.member("comment", it.comment);
             w.member("id", it.id).member("label", it.label);
+            if (it.planned) w.member("planned", *it.planned);
             if (it.responsible) w.member("responsible", *it.responsible);
             if (!it.section.empty()) w.member("section", it.section);
             w.end_object();
@@ -222,6 +234,14 @@ void write_plan(JsonWriter& w, const Plan& plan) {
             if (k + 1 < order.size() && plan.assignments[order[k + 1]].first == id) continue;
             w.member(id, codes);
         }
+        w.end_object();
+    }
+    if (!plan.planned.empty()) {
+        std::vector<std::pair<std::string, Date>> planned(plan.planned);
+        std::stable_sort(planned.begin(), planned.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        w.key("planned").begin_object();
+        for (std::size_t k = 0; k < planned.size(); ++k)
+            if (k + 1 == planned.size() || planned[k + 1].first != planned[k].first) w.member(planned[k].first, planned[k].second);
         w.end_object();
     }
     if (!plan.removed_items.empty()) w.member("removed_items", plan.removed_items);
@@ -277,7 +297,8 @@ std::string person_to_json(const PersonRecord& p) {
         for (const auto& [role, id] : p.people) w.member(role, id);
         w.end_object();
     }
-    if (!p.plan.assignments.empty() || !p.plan.added_items.empty() || !p.plan.removed_items.empty())
+    if (!p.plan.assignments.empty() || !p.plan.added_items.empty() || !p.plan.removed_items.empty() ||
+        !p.plan.planned.empty())
         write_plan(w.key("plan"), p.plan);
     if (p.prior_experience_months) w.member("prior_experience_months", p.prior_experience_months);
     if (p.profession_start) w.member("profession_start", *p.profession_start);

@@ -1,6 +1,9 @@
 #include "plan.hpp"
 
 namespace yrkesresan::detail {
+namespace {
+constexpr std::int32_t no_planned_day = std::numeric_limits<std::int32_t>::min();
+}
 
 std::optional<std::uint32_t> PersonPlan::find(std::string_view id, const ProgramData& program,
                                               const PersonRecord& person, bool* removed) const {
@@ -91,7 +94,9 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
                 if (placement[a].ok && placement[a].section == s) {
                     // An added item that names no codes takes its list's defaults, as the list's own items do.
                     const auto& codes = plan.added_items[a].responsible;
-                    out.entries.push_back({-1, static_cast<std::int32_t>(a), c, s, codes ? *codes : list.responsible});
+                    const auto& added = plan.added_items[a];
+                    out.entries.push_back({-1, static_cast<std::int32_t>(a), c, s, codes ? *codes : list.responsible,
+                                           added.planned ? added.planned->day_number() : no_planned_day});
                 }
         }
     }
@@ -108,6 +113,22 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
             continue;
         }
         out.entries[*e].codes = codes;
+    }
+    // Dates filled in per person: "när olika insatser ska genomföras" (R3).
+    for (const auto& [id, date] : plan.planned) {
+        const std::string path = member_path("/plan/planned", id);
+        bool was_removed = false;
+        auto e = out.find(id, program, person, &was_removed);
+        if (!e) {
+            diag.add(ErrorCode::unknown_reference, path,
+                     was_removed ? "the item is removed from the plan" : "no item with this id in the plan");
+            continue;
+        }
+        if (out.entries[*e].added >= 0 && plan.added_items[static_cast<std::size_t>(out.entries[*e].added)].planned) {
+            diag.add(ErrorCode::duplicate_id, path, "the added item has its own planned date");
+            continue;
+        }
+        out.entries[*e].planned = date.day_number();
     }
     diag.throw_if_any();
     return out;

@@ -2,6 +2,7 @@
 // the unit manager filled in, minus removed items, plus added ones.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@ struct PlanEntry {
     std::uint32_t checklist = 0;
     std::uint32_t section = 0;
     RoleSet codes;
+    std::int32_t planned = std::numeric_limits<std::int32_t>::min();  // the plan's date (a day number), or none
 };
 
 struct PersonPlan {

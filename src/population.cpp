@@ -116,9 +116,9 @@ PersonLayout person_layout(const Program& program, std::size_t n) {
 // input every person has the program's plan, so person p owns rows
 // [p * entries, (p + 1) * entries) and threads write them without joining.
 struct ItemColumns {
-    std::vector<std::int32_t> person, checklist, section, item, responsible, state, due, done;
+    std::vector<std::int32_t> person, checklist, section, item, responsible, state, due, planned, done;
     void resize(std::size_t rows) {
-        for (auto* c : {&person, &checklist, &section, &item, &responsible, &state, &due, &done}) c->resize(rows);
+        for (auto* c : {&person, &checklist, &section, &item, &responsible, &state, &due, &planned, &done}) c->resize(rows);
     }
 };
 
@@ -178,6 +178,7 @@ void write_items(ItemColumns& out, std::size_t first_row, std::size_t p, const s
         // Without an assessment (the decode-only floor) the recorded facts are written as they are.
         out.state[r] = static_cast<std::int32_t>(a ? a->states[e] : ItemState::pending);
         out.due[r] = a ? out_day(a->due[e]) : missing_value;
+        out.planned[r] = out_day(entry.planned);
         out.done[r] = out_day(facts.done[e]);
     }
 }
@@ -278,7 +279,7 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
         for (std::size_t p = 0; p < n; ++p) {
             if (dropped[p]) continue;
             for (auto* c : {&items.person, &items.checklist, &items.section, &items.item, &items.responsible, &items.state,
-                            &items.due, &items.done})
+                            &items.due, &items.planned, &items.done})
                 std::copy_n(c->begin() + static_cast<std::ptrdiff_t>(p * entries), entries,
                             c->begin() + static_cast<std::ptrdiff_t>(out));
             out += entries;
@@ -307,6 +308,7 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
     column("responsible", Kind::category, std::move(role_sets), items.responsible);
     column("state", Kind::category, names(item_states), items.state);
     column("due", Kind::day, {}, items.due);
+    column("planned", Kind::day, {}, items.planned);
     column("done", Kind::day, {}, items.done);
     return result;
 }

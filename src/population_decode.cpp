@@ -142,6 +142,10 @@ PreparedTables prepare_tables(const ProgramData& program, const PopulationInput&
     const std::size_t na = as.person.size;
     check_codes(as.item, na, "assignments", "item", na > 0);
     check_codes(as.codes, na, "assignments", "codes", na > 0);
+    const auto& pl = in.planned;
+    const std::size_t np = pl.person.size;
+    check_codes(pl.item, np, "planned", "item", np > 0);
+    check_length(pl.date.size, np, "planned", "date", np > 0);
 
     check_days(in.employment_start, "persons", "employment_start");
     check_days(in.hired_on, "persons", "hired_on");
@@ -150,6 +154,7 @@ PreparedTables prepare_tables(const ProgramData& program, const PopulationInput&
     check_days(ev.date, "events", "date");
     check_days(lv.from, "leaves", "from");
     check_days(lv.to, "leaves", "to");
+    check_days(pl.date, "planned", "date");
     if (!in.id.empty()) {
         std::vector<bool> seen(in.id.labels.size(), false);
         for (std::size_t r = 0; r < n; ++r) {
@@ -164,6 +169,7 @@ PreparedTables prepare_tables(const ProgramData& program, const PopulationInput&
     prep.events = group_rows(ev.person, n, "events");
     prep.leaves = group_rows(lv.person, n, "leaves");
     prep.assignments = group_rows(as.person, n, "assignments");
+    prep.planned = group_rows(pl.person, n, "planned");
     for (const auto& s : ev.type.labels) prep.event_type.push_back(parse_event_type(s));
     for (const auto& s : ev.ref.labels) {
         prep.event_ref_valid.push_back(is_valid_id(s));
@@ -175,6 +181,7 @@ PreparedTables prepare_tables(const ProgramData& program, const PopulationInput&
         prep.leave_kind_valid.push_back(s == "parental" || s == "sick" || s == "study" || s == "other");
     for (const auto& s : as.item.labels) prep.assignment_item.push_back(find_index(program.item_index, s));
     for (const auto& s : as.codes.labels) prep.codes.push_back(parse_codes(s));
+    for (const auto& s : pl.item.labels) prep.planned_item.push_back(find_index(program.item_index, s));
     prep.template_plan = build_plan(program, PersonRecord{});
     return prep;
 }
@@ -204,6 +211,7 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
     const std::int32_t hired = day(in.hired_on, p);
     if (hired != missing_value && start != missing_value && hired > start)
         problem(ErrorCode::reversed_period, "persons", p, "hired_on", "the hiring decision comes after the employment start");
+    facts.hired_on = hired == missing_value ? no_day : hired;
     facts.named_fa = has(prep.fa, p);
     facts.named_forste = has(prep.forste, p);
     facts.named_introduktor = has(prep.introduktor, p);
@@ -270,6 +278,29 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
         }
         seen = stamp;
         facts.plan.entries[static_cast<std::size_t>(facts.plan.entry_of_item[static_cast<std::size_t>(item)])].codes = codes;
+    }
+
+    // The written plan's dates: each is that item's due for this person (R3).
+    scratch.dated.resize(program.items.size(), 0);
+    for (auto k = prep.planned.begin[p]; k < prep.planned.begin[p + 1]; ++k) {
+        const std::size_t row = prep.planned.rows[k];
+        const auto item_code = in.planned.item.codes[row];
+        const std::int32_t date = in.planned.date[row];
+        if (item_code < 0) problem(ErrorCode::missing_field, "planned", row, "item", "required field is missing");
+        if (date == missing_value) problem(ErrorCode::missing_field, "planned", row, "date", "required field is missing");
+        if (item_code < 0 || date == missing_value) continue;
+        const std::int32_t item = prep.planned_item[static_cast<std::size_t>(item_code)];
+        if (item < 0) {
+            problem(ErrorCode::unknown_reference, "planned", row, "item", "no item with this id in the plan");
+            continue;
+        }
+        auto& seen = scratch.dated[static_cast<std::size_t>(item)];
+        if (seen == stamp) {
+            problem(ErrorCode::duplicate_id, "planned", row, "item", "an item planned twice");
+            continue;
+        }
+        seen = stamp;
+        facts.plan.entries[static_cast<std::size_t>(facts.plan.entry_of_item[static_cast<std::size_t>(item)])].planned = date;
     }
 
     facts.done.assign(facts.plan.entries.size(), no_day);

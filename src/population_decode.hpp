@@ -25,13 +25,13 @@ struct ParsedCodes {
 
 // The tables, checked and resolved once; shared read-only by the threads.
 struct PreparedTables {
-    Grouped events, leaves, assignments;
+    Grouped events, leaves, assignments, planned;
     // per label of events.type / events.ref / leaves.kind / assignments.item / assignments.codes
     std::vector<std::optional<EventType>> event_type;
     std::vector<bool> event_ref_valid;
     std::vector<std::int32_t> event_item, event_module, event_component;  // -1: not in the program
     std::vector<bool> leave_kind_valid;
-    std::vector<std::int32_t> assignment_item;
+    std::vector<std::int32_t> assignment_item, planned_item;
     std::vector<ParsedCodes> codes;
     // The role columns that name a fadder, a 1:e, a mentor, an introduktör (null: absent).
     const StringColumn *fa = nullptr, *forste = nullptr, *mentor = nullptr, *introduktor = nullptr;
@@ -46,6 +46,7 @@ PreparedTables prepare_tables(const ProgramData& program, const PopulationInput&
 // Per-thread scratch for decode_row.
 struct DecodeScratch {
     std::vector<std::uint32_t> assigned;  // per program item: 1 + the last person row that assigned it
+    std::vector<std::uint32_t> dated;     // per program item: 1 + the last person row that planned it
 };
 
 // Decodes persons row p into `facts`; problems, with JSON Pointers into the

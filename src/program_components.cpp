@@ -16,6 +16,15 @@ std::string_view to_string(Component::Kind kind) noexcept {
     return "";
 }
 
+std::string_view to_string(Obligation obligation) noexcept {
+    switch (obligation) {
+        case Obligation::duty: return "duty";
+        case Obligation::offer: return "offer";
+        case Obligation::recommendation: return "recommendation";
+    }
+    return "";
+}
+
 namespace detail {
 namespace {
 
@@ -67,6 +76,41 @@ std::optional<TargetGroup> read_target(const ObjectReader& parent, Diagnostics& 
     if (auto l = r.string("label")) target.label = std::move(*l);
     read_source(r, &target.source, diag);
     return target;
+}
+
+std::optional<Organiser> read_organiser(const ObjectReader& parent, Diagnostics& diag) {
+    const json* o = parent.object("organiser");
+    if (!o) return std::nullopt;
+    ObjectReader r(*o, parent.path("organiser"), diag, {"id", "label", "source"});
+    if (!r.ok()) return std::nullopt;
+    Organiser organiser;
+    if (auto id = r.id("id", true)) {
+        if (!is_valid_id(*id)) diag.add(ErrorCode::invalid_value, r.path("id"), "ids are lowercase ASCII without spaces");
+        organiser.id = std::move(*id);
+    }
+    if (auto l = r.string("label", true)) {
+        if (l->empty()) diag.add(ErrorCode::invalid_value, r.path("label"), "must not be empty");
+        organiser.label = std::move(*l);
+    }
+    read_source(r, &organiser.source, diag);
+    return organiser;
+}
+
+// Groups of a supervision (its size required) or an annual activity (a size
+// the program may leave to the coordinator).
+void read_group(const ObjectReader& r, Component& c, Diagnostics& diag, bool size_required) {
+    const json* g = r.object("group");
+    if (!g) return;
+    ObjectReader gr(*g, r.path("group"), diag, {"min", "max", "mix_municipalities", "source"});
+    auto mn = gr.integer("min", 1, 1000, size_required);
+    auto mx = gr.integer("max", 1, 1000, size_required);
+    if (mn.has_value() != mx.has_value())
+        diag.add(ErrorCode::missing_field, gr.path(mn ? "max" : "min"), "a group size has both min and max");
+    if (mn && mx && *mx < *mn) diag.add(ErrorCode::invalid_value, gr.path("max"), "max is below min");
+    c.group_min = static_cast<int>(mn.value_or(0));
+    c.group_max = static_cast<int>(mx.value_or(0));
+    c.mix_municipalities = gr.boolean("mix_municipalities").value_or(false);
+    read_source(gr, &c.group_source, diag);
 }
 
 double read_hours(const ObjectReader& r, const char* key, Diagnostics& diag, bool required) {
@@ -198,7 +242,8 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
     }
     const auto kind = j["kind"].get<std::string>();
     Component c;
-    std::initializer_list<std::string_view> common = {"id", "kind", "label", "source"};
+    std::initializer_list<std::string_view> common = {"id", "kind", "label", "source", "organiser", "obligation",
+                                                      "obligation_source"};
     std::vector<std::string_view> fields(common);
     if (kind == "course") {
         c.kind = Component::Kind::course;
@@ -214,7 +259,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
         fields.insert(fields.end(), {"window", "hours_per_week"});
     } else if (kind == "annual") {
         c.kind = Component::Kind::annual;
-        fields.insert(fields.end(), {"per_year", "at_least"});
+        fields.insert(fields.end(), {"per_year", "at_least", "group"});
     } else {
         diag.add(ErrorCode::invalid_value, path + "/kind", "kind is course, supervision, mentor, introduktor or annual");
         return;
@@ -223,9 +268,10 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
         if (std::find(fields.begin(), fields.end(), it.key()) == fields.end())
             report_unknown_field(path, it.key(), fields.data(), fields.size(), diag, "field not defined for this kind");
     Diagnostics own;  // the reader's problems but unknown fields, reported above per kind
-    ObjectReader r(j, path, own, {"id", "kind", "label", "source", "target", "window", "modules", "module_hours",
-                                   "module_hours_source", "certificate", "sessions", "session_hours", "group",
-                                   "other_municipality", "more_experienced", "hours_per_week", "per_year", "at_least"});
+    ObjectReader r(j, path, own, {"id", "kind", "label", "source", "organiser", "obligation", "obligation_source",
+                                   "target", "window", "modules", "module_hours", "module_hours_source", "certificate",
+                                   "sessions", "session_hours", "group", "other_municipality", "more_experienced",
+                                   "hours_per_week", "per_year", "at_least"});
     const auto index = static_cast<std::uint32_t>(p.components.size());
     if (auto id = r.id("id", true)) {
         if (!is_valid_id(*id)) diag.add(ErrorCode::invalid_value, r.path("id"), "ids are lowercase ASCII without spaces");
@@ -238,6 +284,15 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
         c.label = std::move(*l);
     }
     read_source(r, &c.source, diag);
+    c.organiser = read_organiser(r, diag);
+    if (auto o = r.string("obligation")) {
+        if (*o == "duty") c.obligation = Obligation::duty;
+        else if (*o == "offer") c.obligation = Obligation::offer;
+        else if (*o == "recommendation") c.obligation = Obligation::recommendation;
+        else diag.add(ErrorCode::invalid_value, r.path("obligation"), "obligation is duty, offer or recommendation");
+    }
+    if (const json* s = r.object("obligation_source"))
+        ItemReader::check_source(*s, r.path("obligation_source"), diag, &c.obligation_source);
     c.target = read_target(r, diag);
     const bool windowed = c.kind != Component::Kind::annual;
     c.window = read_window(r, diag, windowed);
@@ -266,16 +321,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
         case Component::Kind::supervision: {
             if (auto n = r.integer("sessions", 1, 1000, true)) c.sessions = static_cast<int>(*n);
             c.session_hours = read_hours(r, "session_hours", diag, true);
-            if (const json* g = r.object("group")) {
-                ObjectReader gr(*g, r.path("group"), diag, {"min", "max", "mix_municipalities", "source"});
-                auto mn = gr.integer("min", 1, 1000, true);
-                auto mx = gr.integer("max", 1, 1000, true);
-                if (mn && mx && *mx < *mn) diag.add(ErrorCode::invalid_value, gr.path("max"), "max is below min");
-                c.group_min = static_cast<int>(mn.value_or(0));
-                c.group_max = static_cast<int>(mx.value_or(0));
-                c.mix_municipalities = gr.boolean("mix_municipalities").value_or(false);
-                read_source(gr, &c.group_source, diag);
-            }
+            read_group(r, c, diag, true);
             if (auto cr = read_certificate({"min_sessions", "within_months", "source"})) {
                 if (auto n = cr->integer("min_sessions", 1, 1000, true)) c.certificate_min_sessions = static_cast<int>(*n);
                 if (auto n = cr->integer("within_months", 1, max_months, true)) c.certificate_within_months = static_cast<int>(*n);
@@ -306,6 +352,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
         case Component::Kind::annual:
             if (auto n = r.integer("per_year", 1, 366, true)) c.per_year = static_cast<int>(*n);
             c.at_least = r.boolean("at_least").value_or(false);
+            read_group(r, c, diag, false);
             break;
     }
     own.forward_except(ErrorCode::unknown_field, diag);

@@ -26,6 +26,9 @@ struct ProgramData {
     std::vector<Component> components;
     std::vector<Module> modules;  // grouped by component
     std::vector<Recommendation> recommendations;
+    std::vector<ProgramChange> changes;  // newest first
+    std::string experience_note;         // what counts as relevant experience
+    SourceRef experience_source;
 
     // Looked up by string_view without building a string: Program::find_*
     // are noexcept, and a string built there could fail to allocate.

@@ -265,37 +265,93 @@ void ItemReader::check_codes(const json& codes, const std::string& path, Diagnos
 }
 
 void ItemReader::check_due(const json& due, const std::string& path, Diagnostics& diag, DueRule* out) {
-    ObjectReader r(due, path, diag, {"months_after_start", "days_before_start"});
+    ObjectReader r(due, path, diag, {"months_after_start", "days_before_start", "days_after_hired", "otherwise"});
     if (!r.ok()) return;
     auto months = r.integer("months_after_start", 0, 120);
-    auto days = r.integer("days_before_start", 0, 366);
-    if (months.has_value() == days.has_value()) {
-        if (!r.has("months_after_start") && !r.has("days_before_start"))
-            diag.add(ErrorCode::missing_field, path, "a due rule needs months_after_start or days_before_start");
-        else if (months && days)
-            diag.add(ErrorCode::invalid_value, path, "a due rule has either months_after_start or days_before_start");
+    auto before = r.integer("days_before_start", 0, 366);
+    auto after = r.integer("days_after_hired", 0, 366);
+    const int given = int(r.has("months_after_start")) + int(r.has("days_before_start")) + int(r.has("days_after_hired"));
+    if (given == 0) {
+        diag.add(ErrorCode::missing_field, path,
+                 "a due rule needs months_after_start, days_before_start or days_after_hired");
         return;
     }
-    if (months) *out = DueRule{DueRule::Kind::months_after_start, static_cast<int>(*months)};
-    if (days) *out = DueRule{DueRule::Kind::days_before_start, static_cast<int>(*days)};
+    if (given > 1) {
+        diag.add(ErrorCode::invalid_value, path,
+                 "a due rule has one of months_after_start, days_before_start and days_after_hired");
+        return;
+    }
+    DueRule rule;
+    if (months) rule = DueRule{DueRule::Kind::months_after_start, static_cast<int>(*months)};
+    if (before) rule = DueRule{DueRule::Kind::days_before_start, static_cast<int>(*before)};
+    if (after) {
+        // A record may not give the hiring decision: the rule says what applies then.
+        const json* otherwise = r.object("otherwise", true);
+        if (!otherwise) return;
+        DueRule fallback;
+        check_due(*otherwise, r.path("otherwise"), diag, &fallback);
+        if (fallback.kind == DueRule::Kind::days_after_hired) {
+            diag.add(ErrorCode::invalid_value, r.path("otherwise"), "the rule without hired_on cannot depend on hired_on");
+            return;
+        }
+        if (fallback.kind == DueRule::Kind::none) return;  // reported above
+        rule = DueRule{DueRule::Kind::days_after_hired, static_cast<int>(*after), fallback.kind, fallback.amount};
+    } else if (r.has("otherwise")) {
+        diag.add(ErrorCode::invalid_value, r.path("otherwise"), "only a rule on days_after_hired has an otherwise");
+        return;
+    }
+    if (rule.kind != DueRule::Kind::none) *out = rule;
 }
 
 void ItemReader::check_source(const json& source, const std::string& path, Diagnostics& diag, SourceRef* out) {
-    ObjectReader r(source, path, diag, {"seed", "pages", "note"});
+    ObjectReader r(source, path, diag, {"seed", "pages", "quote", "assumption", "interpretation"});
     if (!r.ok()) return;
     SourceRef s;
     read_label(r, "seed", &s.seed, diag);
     read_label(r, "pages", &s.pages, diag);
-    if (auto n = r.string("note")) s.note = std::move(*n);
+    read_label(r, "quote", &s.quote, diag, false);
+    read_label(r, "assumption", &s.assumption, diag, false);
+    read_label(r, "interpretation", &s.interpretation, diag, false);
+    // A rule quotes the words it rests on, or says that it rests on none.
+    if (!r.has("quote") && !r.has("assumption"))
+        diag.add(ErrorCode::missing_field, r.path("quote"),
+                 "a citation needs the quote it rests on, or an assumption where the sources are silent");
     *out = std::move(s);
 }
+
+namespace {
+
+void read_changes(const ObjectReader& root, ProgramData& p, Diagnostics& diag) {
+    const json* changes = root.array("changes");
+    if (!changes) return;
+    for (std::size_t i = 0; i < changes->size(); ++i) {
+        ObjectReader r((*changes)[i], root.path("changes") + "/" + std::to_string(i), diag,
+                       {"version", "date", "summary", "sources"});
+        if (!r.ok()) continue;
+        ProgramChange change;
+        read_label(r, "version", &change.version, diag);
+        if (auto d = r.date("date", true)) change.date = *d;
+        read_label(r, "summary", &change.summary, diag);
+        if (const json* sources = r.array("sources")) {
+            for (std::size_t k = 0; k < sources->size(); ++k) {
+                SourceRef ref;
+                ItemReader::check_source((*sources)[k], r.path("sources") + "/" + std::to_string(k), diag, &ref);
+                change.sources.push_back(std::move(ref));
+            }
+        }
+        p.changes.push_back(std::move(change));
+    }
+}
+
+}  // namespace
 
 ProgramData compile_program(const json& definition) {
     Diagnostics diag;
     ProgramData p;
     ObjectReader root(definition, "", diag,
                       {"$schema", "format", "id", "version", "valid_from", "title", "organisation", "field",
-                       "sources", "experience", "layers", "phases", "checklists", "components", "recommendations"});
+                       "sources", "experience", "layers", "phases", "checklists", "components", "recommendations",
+                       "changes"});
     if (!root.ok()) diag.throw_if_any();
     root.integer("format", 1, 1, true);  // only format 1 exists
     read_id_field(root, "id", &p.id, diag);
@@ -310,9 +366,8 @@ ProgramData compile_program(const json& definition) {
     }
     if (const json* exp = root.object("experience")) {
         ObjectReader er(*exp, root.path("experience"), diag, {"note", "source"});
-        SourceRef ignored;
-        if (const json* s = er.object("source")) ItemReader::check_source(*s, er.path("source"), diag, &ignored);
-        er.string("note");
+        if (const json* s = er.object("source")) ItemReader::check_source(*s, er.path("source"), diag, &p.experience_source);
+        if (auto n = er.string("note")) p.experience_note = std::move(*n);
     }
     if (const json* layers = root.array("layers")) {
         for (std::size_t i = 0; i < layers->size(); ++i)
@@ -324,6 +379,7 @@ ProgramData compile_program(const json& definition) {
     read_checklists(root, p, pending, diag);
     resolve_requires(p, pending, diag);
     read_components(root, p, diag);
+    read_changes(root, p, diag);
     if (diag.empty()) check_cycles(p, diag);
     diag.throw_if_any();
     return p;

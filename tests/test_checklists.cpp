@@ -135,7 +135,9 @@ TEST_CASE("each role's to-do list holds its open items, soonest first", "[R3][ac
     CHECK(sj == std::vector<std::string>{"nycklar"});
     for (std::size_t i = 1; i < ev.actions.size(); ++i)
         if (ev.actions[i].due && ev.actions[i - 1].due) CHECK(*ev.actions[i - 1].due <= *ev.actions[i].due);
-    CHECK(ev.actions.front().due == d("2026-01-11"));  // arrival items come first
+    // Informing the administrator, 7 days after the hiring decision (2025-11-20), comes first.
+    CHECK(ev.actions.front().due == d("2025-11-27"));
+    CHECK(ev.actions.front().item == "ec-informera-administrator");
 }
 
 TEST_CASE("the individual plan removes and adds items, checked against the program", "[R3][layering]") {

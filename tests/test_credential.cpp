@@ -71,11 +71,11 @@ TEST_CASE("the certificate becomes an OpenBadgeCredential with the fields 1EdTec
                                                  {"identityHash", "p-0001"},
                                                  {"identityType", "identifier"}}}));
     const json& achievement = subject["achievement"];
-    CHECK(achievement["id"] == "urn:yrkesresan:achievement:gr-barn-unga:2015.1:introduktionsprogram");
+    CHECK(achievement["id"] == "urn:yrkesresan:achievement:gr-barn-unga:2015.2:introduktionsprogram");
     CHECK(achievement["type"] == json::array({"Achievement"}));
     CHECK(achievement["name"] == cert.component_label);
     CHECK(achievement["description"].get<std::string>().find("De första åren som socialsekreterare") != std::string::npos);
-    CHECK(achievement["criteria"]["narrative"] == "Intyg utfärdas efter genomgånget program (källa 001, s. 30)");
+    CHECK(achievement["criteria"]["narrative"] == "\u201DIntyg utfärdas efter genomgånget program\u201D (källa 001, s. 30)");
     REQUIRE(vc["evidence"].size() == 8);
     CHECK(vc["evidence"][0] == json({{"type", json::array({"Evidence"})},
                                      {"name", "Modul 1"},

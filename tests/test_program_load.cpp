@@ -28,7 +28,7 @@ TEST_CASE("both programs ship inside the library", "[R9]") {
     const auto ids = Program::builtin_ids();
     CHECK(ids == std::vector<std::string>{"gr-barn-unga", "uppsala-bistand-lss"});
     const Program u = Program::builtin("uppsala-bistand-lss");
-    CHECK(u.phases().size() == 4);
+    CHECK(u.phases().size() == 1);  // seed 000 has no phases: one phase for all experience
     CHECK(items_in(u, "nyanstalld") == 3);
     const Error e = expect_error([] { Program::builtin("no-such-program"); });
     CHECK(e.code() == ErrorCode::not_found);
@@ -59,10 +59,10 @@ TEST_CASE("GR phases follow R2 (docs/rules.md)", "[R2]") {
     CHECK(p.phase_at(60).id == "specialist");
     CHECK(p.phase_at(600).id == "specialist");
     const Program u = Program::builtin("uppsala-bistand-lss");
-    CHECK(u.phase_at(11).id == "introduktion");
-    CHECK(u.phase_at(12).id == "fas1");
-    CHECK(u.phase_at(24).id == "fas2");
-    CHECK(u.phase_at(60).id == "fas3");
+    // Uppsala bistånd/LSS distinguishes by employment, not experience.
+    CHECK(u.phase_at(0).id == "medarbetare");
+    CHECK(u.phase_at(12).id == "medarbetare");
+    CHECK(u.phase_at(600).id == "medarbetare");
 }
 
 TEST_CASE("GR encodes the arrival prerequisites across checklists", "[R3]") {
@@ -147,4 +147,75 @@ TEST_CASE("malformed program documents get typed errors, never a crash", "[R9][e
     const Error e = expect_error([&] { Program::from_json(def.dump()); });
     CHECK(e.code() == ErrorCode::wrong_type);
     CHECK(e.path() == "/phases");
+}
+
+TEST_CASE("a due rule on the hiring decision names the rule for records without one", "[R3][R9]") {
+    json def = minimal_program();
+    auto& item = def["checklists"][0]["sections"][0]["items"][0];
+    item["due"] = {{"days_after_hired", 7}, {"otherwise", {{"days_before_start", 1}}}};
+    const Program p = Program::from_json(def.dump());
+    const DueRule& due = p.items()[*p.find_item("x")].due;
+    CHECK(due.kind == DueRule::Kind::days_after_hired);
+    CHECK(due.amount == 7);
+    CHECK(due.otherwise_kind == DueRule::Kind::days_before_start);
+    CHECK(due.otherwise_amount == 1);
+
+    item["due"] = {{"days_after_hired", 7}};
+    Error e = expect_error([&] { Program::from_json(def.dump()); });
+    CHECK(e.code() == ErrorCode::missing_field);
+    CHECK(e.path() == "/checklists/0/sections/0/items/0/due/otherwise");
+    item["due"] = {{"days_after_hired", 7}, {"otherwise", {{"days_after_hired", 3}, {"otherwise", {{"days_before_start", 1}}}}}};
+    e = expect_error([&] { Program::from_json(def.dump()); });
+    CHECK(e.path() == "/checklists/0/sections/0/items/0/due/otherwise");
+    item["due"] = {{"months_after_start", 4}, {"otherwise", {{"days_before_start", 1}}}};
+    e = expect_error([&] { Program::from_json(def.dump()); });
+    CHECK(e.path() == "/checklists/0/sections/0/items/0/due/otherwise");
+    item["due"] = {{"months_after_start", 4}, {"days_before_start", 1}};
+    e = expect_error([&] { Program::from_json(def.dump()); });
+    CHECK(e.code() == ErrorCode::invalid_value);
+    CHECK(e.path() == "/checklists/0/sections/0/items/0/due");
+}
+
+TEST_CASE("a citation quotes the words a rule rests on, or states its assumption", "[R9]") {
+    json def = minimal_program();
+    auto& list = def["checklists"][0];
+    list["source"] = {{"seed", "001"}, {"pages", "34"}, {"quote", "Checklista för introduktion"}};
+    CHECK(Program::from_json(def.dump()).checklists()[0].source.quote == "Checklista för introduktion");
+    list["source"] = {{"seed", "001"}, {"pages", "34"}, {"assumption", "fyra månader"}};
+    CHECK(Program::from_json(def.dump()).checklists()[0].source.assumption == "fyra månader");
+    list["source"] = {{"seed", "001"}, {"pages", "34"}, {"interpretation", "utan ord att stå på"}};
+    Error e = expect_error([&] { Program::from_json(def.dump()); });
+    CHECK(e.code() == ErrorCode::missing_field);
+    CHECK(e.path() == "/checklists/0/source/quote");
+    list["source"] = {{"seed", "001"}, {"pages", "34"}, {"note", "the old free text"}};
+    e = expect_error([&] { Program::from_json(def.dump()); });
+    bool unknown = false;
+    for (const auto& problem : e.problems()) unknown = unknown || problem.path == "/checklists/0/source/note";
+    CHECK(unknown);
+}
+
+TEST_CASE("both programs carry a dated changelog with the sources of each change", "[R9]") {
+    for (const auto& id : Program::builtin_ids()) {
+        const Program p = Program::builtin(id);
+        REQUIRE_FALSE(p.changes().empty());
+        CHECK(p.changes().front().version == p.version());  // newest first
+        for (const auto& change : p.changes()) {
+            CHECK_FALSE(change.summary.empty());
+            for (const auto& s : change.sources) CHECK((!s.quote.empty() || !s.assumption.empty()));
+        }
+    }
+}
+
+TEST_CASE("every component of the built-in programs names its organiser", "[R9]") {
+    for (const auto& id : Program::builtin_ids())
+        for (const auto& c : Program::builtin(id).components()) {
+            INFO(id << " " << c.id);
+            REQUIRE(c.organiser.has_value());
+            CHECK_FALSE(c.organiser->label.empty());
+        }
+    const Program& p = gr();
+    CHECK(p.components()[*p.find_component("introduktionsprogram")].organiser->id == "gr");
+    CHECK(p.components()[*p.find_component("handledning")].obligation == Obligation::offer);
+    CHECK(p.components()[*p.find_component("introduktor")].obligation == Obligation::recommendation);
+    CHECK_FALSE(p.components()[*p.find_component("handledning")].target.has_value());  // page 30: "viss erfarenhet"
 }

@@ -62,7 +62,12 @@ TEST_CASE("supervision starts at 12-24 months of experience", "[R5][R1]") {
     const auto ev = evaluate_and_keep(gr(), p, "2027-01-12");
     CHECK(component(ev, "handledning").eligibility == Eligibility::eligible);
     CHECK(component(ev, "handledning").window->last() == d("2028-01-11"));
-    CHECK(component(evaluate_and_keep(gr(), p, "2028-01-12"), "handledning").eligibility == Eligibility::window_passed);
+    const auto passed = evaluate_and_keep(gr(), p, "2028-01-12");
+    CHECK(component(passed, "handledning").eligibility == Eligibility::window_passed);
+    // Taking part is voluntary ("önskar", page 30): an offer not taken, no duty for EC.
+    CHECK(component(passed, "handledning").obligation == Obligation::offer);
+    for (const auto& a : passed.actions) CHECK(a.component != "handledning");
+    CHECK_THAT(component(passed, "handledning").reasons.at(0).message, Catch::Contains("Erbjudandet"));
     p["events"] = json::array({session("2026-12-01")});  // before the window: kept, reported
     CHECK(warned(evaluate_and_keep(gr(), p, "2027-01-01"), "started_outside_window"));
 }
@@ -152,21 +157,48 @@ TEST_CASE("Uppsala: yrkeshandledning 4 a year, workshop once, föredrag at least
                    session("2026-09-10", "yrkeshandledning"), session("2026-11-10", "yrkeshandledning"),
                    session("2026-04-01", "foredrag"),         session("2026-10-01", "foredrag"),
                    session("2027-03-10", "yrkeshandledning"), session("2026-06-01", "workshop"),
-                   session("2026-06-02", "workshop")};
+                   session("2026-06-02", "workshop"),         session("2027-02-01", "foredrag"),
+                   session("2027-02-02", "foredrag")};
     const auto ev = evaluate_and_keep(u, p, "2027-04-01");
     const auto& yh = component(ev, "yrkeshandledning");
     REQUIRE(yh.years.size() == 2);
     CHECK(yh.years[0].year == 2026);
-    CHECK(yh.years[0].state == Compliance::met);
+    // Employed from 12 January: 2026 is offered only in part, counted and not judged.
+    CHECK(yh.years[0].attended == 4);
+    CHECK(yh.years[0].state == Compliance::partial_year);
     CHECK(yh.years[1].attended == 1);
     CHECK(yh.years[1].state == Compliance::open);
-    CHECK(component(ev, "foredrag").years[0].state == Compliance::met);   // at least once: 2 is fine
-    CHECK(component(ev, "foredrag").years[1].state == Compliance::open);
-    CHECK(component(ev, "workshop").years[0].state == Compliance::met);
-    CHECK(warned(ev, "more_than_offered"));  // two workshops, one offered
+    CHECK(component(ev, "foredrag").years[0].state == Compliance::partial_year);
+    CHECK(component(ev, "foredrag").years[1].state == Compliance::met);  // at least once: 2 is fine
+    CHECK(component(ev, "workshop").years[0].state == Compliance::partial_year);
+    CHECK(component(ev, "workshop").years[1].state == Compliance::open);
+    CHECK(warned(ev, "more_than_offered"));  // two workshops in 2026, one offered
     const auto later = evaluate_and_keep(u, p, "2028-01-02");
     CHECK(component(later, "yrkeshandledning").years[1].state == Compliance::not_met);
+    CHECK(component(later, "workshop").years[1].state == Compliance::not_met);
     // The new-employee requirements are a checklist; Uppsala has no course or supervision certificate.
     CHECK(later.certificates.empty());
     CHECK(later.checklists.at(0).id == "nyanstalld");
+}
+
+TEST_CASE("supervision is for anyone whose window is open, not only those new at employment", "[R5]") {
+    json p = newcomer();  // employed 2026-01-12
+    p["prior_experience_months"] = 18;
+    const auto ev = evaluate_and_keep(gr(), p, "2026-03-01");
+    CHECK(component(ev, "handledning").eligibility == Eligibility::eligible);
+    CHECK(component(ev, "introduktionsprogram").eligibility == Eligibility::not_targeted);
+}
+
+TEST_CASE("a window on the experience clock that closed before the employment is not targeted", "[R4][R5][R6]") {
+    json p = newcomer();
+    p["prior_experience_months"] = 36;  // the mentor's 24-36 months closed on the day before employment
+    auto ev = evaluate_and_keep(gr(), p, "2026-06-01");
+    CHECK(component(ev, "mentor").eligibility == Eligibility::not_targeted);
+    CHECK(component(ev, "mentor").window->until == d("2026-01-12"));
+    CHECK(component(ev, "handledning").eligibility == Eligibility::not_targeted);
+    CHECK_THAT(component(ev, "mentor").reasons.at(0).message, Catch::Contains("innan anställningen"));
+    for (const auto& a : ev.actions) CHECK(a.component != "mentor");
+    p["prior_experience_months"] = 35;  // one day of the window left at employment: still this employment's
+    ev = evaluate_and_keep(gr(), p, "2026-06-01");
+    CHECK(component(ev, "mentor").eligibility == Eligibility::window_passed);
 }

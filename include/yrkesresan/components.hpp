@@ -45,12 +45,27 @@ struct HoursPerWeek {
     double hours = 0;
 };
 
+// Who arranges a component (the municipality, the region, municipalities together).
+struct Organiser {
+    std::string id;
+    std::string label;
+    SourceRef source;
+};
+
+// How binding a component is: a duty of the employer, an offer the person may
+// take up, or a recommendation. Only a passed window of a duty asks EC to act.
+enum class Obligation : std::uint8_t { duty, offer, recommendation };
+std::string_view to_string(Obligation obligation) noexcept;
+
 struct Component {
     enum class Kind : std::uint8_t { course, supervision, mentor, introduktor, annual };
     std::string id;
     std::string label;
     Kind kind = Kind::course;
     SourceRef source;
+    std::optional<Organiser> organiser;
+    Obligation obligation = Obligation::duty;
+    SourceRef obligation_source;
     std::optional<TargetGroup> target;
     std::optional<Window> window;
     // course: modules [first_module, first_module + module_count); the
@@ -60,6 +75,7 @@ struct Component {
     // supervision
     int sessions = 0;
     double session_hours = 0;
+    // supervision and annual activities; 0: the program sets no size
     int group_min = 0, group_max = 0;
     bool mix_municipalities = false;
     SourceRef group_source;

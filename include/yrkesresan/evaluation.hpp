@@ -39,8 +39,9 @@ struct ItemResult {
     std::string comment;
     RoleSet responsible;
     ItemState state = ItemState::pending;
-    std::optional<Date> due;   // inclusive last day
-    std::optional<Date> done;  // completion date
+    std::optional<Date> due;      // inclusive last day: the planned date, else the checklist's rule
+    std::optional<Date> planned;  // the individual plan's date for the item, if any
+    std::optional<Date> done;     // completion date
     std::vector<std::string> blocked_by;  // open prerequisites
     bool added = false;                   // added by the individual plan
 };
@@ -73,8 +74,9 @@ std::string_view to_string(ModuleState s) noexcept;
 enum class CertificateStatus : std::uint8_t { issued, due, not_due };
 std::string_view to_string(CertificateStatus s) noexcept;
 
-// R7 compliance in one calendar year.
-enum class Compliance : std::uint8_t { met, open, not_met };
+// R7 compliance in one calendar year. The year in which the employment starts
+// (unless on 1 January) is a partial year: counted, not judged.
+enum class Compliance : std::uint8_t { met, open, not_met, partial_year };
 std::string_view to_string(Compliance c) noexcept;
 
 struct AnnualCount {
@@ -89,6 +91,8 @@ struct ComponentResult {
     std::string label;
     Component::Kind kind = Component::Kind::course;
     Eligibility eligibility = Eligibility::not_yet;
+    Obligation obligation = Obligation::duty;
+    std::string organiser, organiser_label;  // empty: the program names none
     std::optional<Period> window;  // shown with inclusive first and last days
     std::vector<Finding> reasons;  // why this eligibility
     std::optional<Date> started_on;

@@ -28,13 +28,16 @@ struct PlanItem {
     std::string label;
     std::string comment;
     std::optional<RoleSet> responsible;  // absent: the checklist's default codes
+    std::optional<Date> planned;         // the plan's date: the item's due for this person
 };
 
-// The individual layer of R3: codes filled in per person, items added or removed.
+// The individual layer of R3: codes filled in per person, items added or
+// removed, and when items are to be done ("vem som ansvarar för vad och när").
 struct Plan {
     std::vector<std::pair<std::string, RoleSet>> assignments;  // item id -> codes
     std::vector<PlanItem> added_items;
     std::vector<std::string> removed_items;
+    std::vector<std::pair<std::string, Date>> planned;  // item id -> planned date (its due)
 };
 
 enum class EventType : std::uint8_t {

@@ -100,6 +100,14 @@ struct PopulationInput {
         StringColumn item;
         StringColumn codes;
     } assignments;
+
+    // planned dates: one row per (person, item) dated by the written plan;
+    // the date is that item's due for the person (R3).
+    struct Planned {
+        ColumnView<std::int32_t> person;
+        StringColumn item;
+        ColumnView<std::int32_t> date;
+    } planned;
 };
 
 struct PopulationOptions {
@@ -131,7 +139,7 @@ struct PopulationResult {
     // on the program are named from its ids, never fixed in code.
     std::vector<OutputColumn> persons;
     // One row per person x checklist item: person, checklist, section, item,
-    // responsible, state, due, done.
+    // responsible, state, due, planned, done.
     std::vector<OutputColumn> items;
 
     const OutputColumn* find_person_column(const std::string& name) const noexcept;

@@ -23,11 +23,15 @@ struct Component;
 struct Module;
 struct Recommendation;
 
-// Where a rule comes from: a seed document and its pages (../shared/seeds).
+// Where a rule comes from: a source document (data/sources/), its pages, and
+// the words the rule rests on. A rule that rests on no words of the sources
+// says so in `assumption` and quotes nothing.
 struct SourceRef {
     std::string seed;
     std::string pages;
-    std::string note;
+    std::string quote;           // the exact words, whitespace normalised; may be empty
+    std::string assumption;      // what the rule assumes where the sources are silent
+    std::string interpretation;  // how an ambiguous quote is read
 };
 
 // A career phase: experience in months, half-open [from_months, to_months).
@@ -39,15 +43,28 @@ struct Phase {
     SourceRef source;
 };
 
-// When a checklist item is due, relative to the employment start.
+// When a checklist item is due: relative to the employment start, or to the
+// hiring decision with a rule for records that do not give it.
 struct DueRule {
     enum class Kind : std::uint8_t {
-        none,                // no deadline
+        none,                // no deadline: never overdue
         months_after_start,  // within N months of employment start, moved by leave (R1)
-        days_before_start,   // N days before the first working day
+        days_before_start,   // N days before the first working day (0: on it)
+        days_after_hired,    // N days after hired_on; `otherwise` without it
     };
     Kind kind = Kind::none;
     int amount = 0;
+    // days_after_hired: the rule for a record without hired_on (never itself days_after_hired).
+    Kind otherwise_kind = Kind::none;
+    int otherwise_amount = 0;
+};
+
+// One entry of a program's changelog: what a version changed and why.
+struct ProgramChange {
+    std::string version;
+    Date date;
+    std::string summary;
+    std::vector<SourceRef> sources;
 };
 
 struct Checklist {
@@ -113,6 +130,8 @@ public:
     std::optional<std::uint32_t> find_component(std::string_view id) const noexcept;
     std::optional<std::uint32_t> find_module(std::string_view id) const noexcept;
     const std::string& organisation() const noexcept;
+    // The changelog, newest first.
+    const std::vector<ProgramChange>& changes() const noexcept;
     // The phase holding an experience of `months` (phases tile [0, inf)).
     const Phase& phase_at(int months) const noexcept;
 

@@ -45,6 +45,7 @@ void register_evaluation(py::module_& m) {
         .def_property_readonly("responsible", [](const ItemResult& r) { return codes(r.responsible); })
         .def_property_readonly("state", [](const ItemResult& r) { return std::string(to_string(r.state)); })
         .def_readonly("due", &ItemResult::due)
+        .def_readonly("planned", &ItemResult::planned)
         .def_readonly("done", &ItemResult::done)
         .def_readonly("blocked_by", &ItemResult::blocked_by)
         .def_readonly("added", &ItemResult::added)
@@ -104,6 +105,15 @@ void register_evaluation(py::module_& m) {
         .def_property_readonly("kind", [](const ComponentResult& c) { return std::string(to_string(c.kind)); })
         .def_property_readonly("eligibility",
                                [](const ComponentResult& c) { return std::string(to_string(c.eligibility)); })
+        .def_property_readonly("obligation",
+                               [](const ComponentResult& c) { return std::string(to_string(c.obligation)); })
+        .def_property_readonly(
+            "organiser",
+            [](const ComponentResult& c) -> std::optional<std::pair<std::string, std::string>> {
+                if (c.organiser.empty()) return std::nullopt;
+                return std::make_pair(c.organiser, c.organiser_label);
+            },
+            "(id, label) of who arranges the component, or None.")
         .def_property_readonly("window", [](const ComponentResult& c) { return inclusive(c.window); },
                                "(first day, last day), both inside the window, or None.")
         .def_readonly("reasons", &ComponentResult::reasons)

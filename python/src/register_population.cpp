@@ -108,6 +108,9 @@ void register_population(py::module_& m) {
             in.assignments.person = r.ints("assignments.person");
             in.assignments.item = r.strings("assignments.item");
             in.assignments.codes = r.strings("assignments.codes");
+            in.planned.person = r.ints("planned.person");
+            in.planned.item = r.strings("planned.item");
+            in.planned.date = r.ints("planned.date");
             PopulationResult result;
             {
                 py::gil_scoped_release release;

@@ -25,7 +25,9 @@ void register_program(py::module_& m) {
     py::class_<SourceRef>(m, "SourceRef", "Where a rule comes from: a seed document and its pages.")
         .def_readonly("seed", &SourceRef::seed)
         .def_readonly("pages", &SourceRef::pages)
-        .def_readonly("note", &SourceRef::note)
+        .def_readonly("quote", &SourceRef::quote)
+        .def_readonly("assumption", &SourceRef::assumption)
+        .def_readonly("interpretation", &SourceRef::interpretation)
         .def("__repr__", [](const SourceRef& s) { return "<SourceRef seed " + s.seed + ", pages " + s.pages + ">"; });
 
     py::class_<Phase>(m, "Phase", "A career phase: experience in months, [from_months, to_months).")
@@ -39,6 +41,13 @@ void register_program(py::module_& m) {
                    (p.to_months ? std::to_string(*p.to_months) : std::string("inf")) + ") months>";
         });
 
+    py::class_<ProgramChange>(m, "ProgramChange", "One entry of a program's changelog.")
+        .def_readonly("version", &ProgramChange::version)
+        .def_readonly("date", &ProgramChange::date)
+        .def_readonly("summary", &ProgramChange::summary)
+        .def_readonly("sources", &ProgramChange::sources)
+        .def("__repr__", [](const ProgramChange& c) { return "<ProgramChange " + c.version + " " + c.date.to_string() + ">"; });
+
     py::class_<Program>(m, "Program", "A loaded, validated, immutable program definition.")
         .def_static("builtin", &Program::builtin, py::arg("id"))
         .def_static("builtin_ids", &Program::builtin_ids)
@@ -49,6 +58,7 @@ void register_program(py::module_& m) {
         .def_property_readonly("title", &Program::title)
         .def_property_readonly("valid_from", &Program::valid_from)
         .def_property_readonly("layers", &Program::layers)
+        .def_property_readonly("changes", &Program::changes)
         .def_property_readonly("phases", &Program::phases)
         .def_property_readonly("checklist_ids",
                                [](const Program& p) {

@@ -34,6 +34,7 @@ ROLE_COLUMNS = ("EC", "1:e", "FA", "AD", "introduktor", "mentor")
 _EVENT_COLUMNS = ("person", "type", "ref", "item", "module", "component", "date", "round")
 _LEAVE_COLUMNS = ("person", "from", "to", "kind")
 _ASSIGNMENT_COLUMNS = ("person", "item", "codes")
+_PLANNED_COLUMNS = ("person", "item", "date")
 
 _I32 = np.int32
 _NAT = np.iinfo(np.int64).min
@@ -166,7 +167,7 @@ def _codes_text(series: "pd.Series[Any]") -> "pd.Series[Any]":
 
 
 def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: Optional["pd.DataFrame"],
-            assignments: Optional["pd.DataFrame"]) -> Dict[str, Any]:
+            assignments: Optional["pd.DataFrame"], planned: Optional["pd.DataFrame"] = None) -> Dict[str, Any]:
     _check_columns(persons, "persons", PERSON_COLUMNS + ROLE_COLUMNS, ("id", "municipality", "employment_start"))
     t: Dict[str, Any] = {"persons": len(persons)}
     ids, id_labels = _strings(persons["id"])
@@ -210,6 +211,11 @@ def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: O
         t["assignments.person"] = _person_rows(ids, id_labels, assignments["person"])
         t["assignments.item"] = _strings(assignments["item"])
         t["assignments.codes"] = _strings(_codes_text(assignments["codes"]))
+    if planned is not None and len(planned):
+        _check_columns(planned, "planned", _PLANNED_COLUMNS, _PLANNED_COLUMNS)
+        t["planned.person"] = _person_rows(ids, id_labels, planned["person"])
+        t["planned.item"] = _strings(planned["item"])
+        t["planned.date"] = _days(planned["date"], "planned", "date")
     return t
 
 
@@ -251,12 +257,13 @@ def _frame(columns: List[Tuple[str, str, List[str], "npt.NDArray[np.int32]"]], n
 
 def evaluate_population(program: "Program", persons: "pd.DataFrame", events: Optional["pd.DataFrame"],
                         leaves: Optional["pd.DataFrame"], assignments: Optional["pd.DataFrame"],
-                        as_of: datetime.date, threads: int, keep_errors: bool, decode_only: bool = False) -> Population:
+                        as_of: datetime.date, threads: int, keep_errors: bool, decode_only: bool = False,
+                        planned: Optional["pd.DataFrame"] = None) -> Population:
     """``decode_only`` is the benchmarks' floor: the same frames in and out, no rule applied."""
     _require_pandas()
     import pandas as pd
 
-    tables = _tables(persons, events, leaves, assignments)
+    tables = _tables(persons, events, leaves, assignments, planned)
     _check_unicode(tables)
     person_cols, item_cols = _core.evaluate_population(program._core, tables, as_of, threads, keep_errors, decode_only)
     ids = persons["id"].astype(str).to_numpy()

@@ -113,6 +113,11 @@ class Program:
         return self._core.layers
 
     @property
+    def changes(self) -> List[_core.ProgramChange]:
+        """The program's changelog, newest first: version, date, summary, sources."""
+        return self._core.changes
+
+    @property
     def phases(self) -> List[_core.Phase]:
         return self._core.phases
 
@@ -160,6 +165,7 @@ class Program:
         events: Optional["pd.DataFrame"] = None,
         leaves: Optional["pd.DataFrame"] = None,
         assignments: Optional["pd.DataFrame"] = None,
+        planned: Optional["pd.DataFrame"] = None,
         *,
         as_of: datetime.date,
         threads: int = 0,
@@ -177,6 +183,8 @@ class Program:
         ``item``/``module``/``component``, ``date``, optional ``round``).
         ``leaves``: ``person``, ``from``, ``to`` (inclusive), optional ``kind``.
         ``assignments``: ``person``, ``item``, ``codes`` ("EC,FA" or a list).
+        ``planned``: ``person``, ``item``, ``date``: the written plan's date
+        for the item, which becomes its due for that person.
         ``threads``: 0 uses every core. ``errors``: "raise" raises the first
         person's error; "keep" reports errors in the ``error`` and
         ``error_path`` columns.
@@ -186,7 +194,8 @@ class Program:
         if errors not in ("raise", "keep"):
             raise ValueError('errors is "raise" or "keep"')
         return evaluate_population(
-            self, persons, events, leaves, assignments, _check_date(as_of), threads, errors == "keep"
+            self, persons, events, leaves, assignments, _check_date(as_of), threads, errors == "keep",
+            planned=planned,
         )
 
     # Python protocol -----------------------------------------------------------
