@@ -469,6 +469,50 @@ static void coordinate(void) {
     yr_program_free(gr);
 }
 
+/* R7: groups for an annual activity whose program sets no size: the request
+ * gives one, or the call fails with a typed error pointing at the entry. */
+static void coordinate_annual(void) {
+    const char *program =
+        "{\"format\": 1, \"id\": \"lan-test\", \"version\": \"1\", \"valid_from\": \"2019-01-01\","
+        " \"title\": \"T\", \"phases\": [{\"id\": \"m\", \"label\": \"M\", \"from_months\": 0}],"
+        " \"checklists\": [{\"id\": \"c\", \"label\": \"C\", \"sections\": [{\"id\": \"s\", \"label\": \"S\","
+        "   \"items\": [{\"id\": \"x\", \"label\": \"X\"}]}]}],"
+        " \"components\": [{\"id\": \"yrkeshandledning\", \"kind\": \"annual\", \"label\": \"Y\","
+        "   \"per_year\": 4, \"group\": {\"mix_municipalities\": true}}]}";
+    /* Two from uppsala, two from tierp: two groups of two, each mixed. */
+    const char *request =
+        "{\"as_of\": \"2026-12-01\", \"term\": {\"from\": \"2027-01-01\", \"to\": \"2027-06-30\"},"
+        " \"persons\": [{\"id\": \"p-1\", \"municipality\": \"uppsala\", \"employment_start\": \"2020-01-01\"},"
+        "                {\"id\": \"p-2\", \"municipality\": \"uppsala\", \"employment_start\": \"2020-01-01\"},"
+        "                {\"id\": \"p-3\", \"municipality\": \"tierp\", \"employment_start\": \"2020-01-01\"},"
+        "                {\"id\": \"p-4\", \"municipality\": \"tierp\", \"employment_start\": \"2027-05-01\"}],"
+        " \"annual_groups\": [{\"component\": \"yrkeshandledning\", \"group\": {\"min\": 2, \"max\": 2}}]}";
+    char *bad;
+    char *out = NULL;
+    yr_program *lan = NULL;
+
+    CHECK_CODE(yr_program_load_json(program, NULL, 0, &lan), YR_OK);
+    CHECK_CODE(yr_coordinate(lan, request, &out), YR_OK);
+    CHECK(out != NULL && strstr(out, "\"annual_groups\":2") != NULL);
+    CHECK(out != NULL && strstr(out, "\"size_from\":\"request\"") != NULL);
+    CHECK(out != NULL && strstr(out, "\"same_municipality_pairs\":0,\"pairs_lower_bound\":0") != NULL);
+    yr_string_free(out);
+    out = NULL;
+    bad = replaced(request, "\"annual_groups\"", ", \"group\": {\"min\": 2, \"max\": 2}", "");
+    CHECK(bad != NULL);
+    CHECK_CODE(yr_coordinate(lan, bad, &out), YR_EFORMAT);
+    CHECK_STR(yr_error_last()->kind, "missing_field");
+    CHECK_STR(yr_error_last()->path, "/annual_groups/0/group");
+    CHECK(out == NULL);
+    free(bad);
+    bad = replaced(request, "\"annual_groups\"", "yrkeshandledning", "handledning");
+    CHECK(bad != NULL);
+    CHECK_CODE(yr_coordinate(lan, bad, &out), YR_EREFERENCE);
+    CHECK_STR(yr_error_last()->path, "/annual_groups/0/component");
+    free(bad);
+    yr_program_free(lan);
+}
+
 int main(void) {
     stable_constants();
     versions_and_errors();
@@ -483,5 +527,6 @@ int main(void) {
     certificate_issue();
     credentials();
     coordinate();
+    coordinate_annual();
     return check_report("capi.c_invalid_input");
 }

@@ -556,7 +556,9 @@ YR_API int yr_json_canonicalize(const char *json, char **out_json);
  * docs/coordination.md): every person of the request is evaluated on its
  * as_of, then the report lists who should start the course this term, who
  * has passed a window, proposed supervision groups that mix municipalities
- * (R5), proposed mentor pairs across municipalities (R6), certificates due
+ * (R5), proposed groups for the annual activities the request asks for
+ * (R7: everyone employed in the year, mixing municipalities as the program
+ * says), proposed mentor pairs across municipalities (R6), certificates due
  * (R8) and the introduktör hours of the term (R6). A pure function of
  * (program, request): no clock, no I/O, no randomness; the same request
  * gives the same report whatever the order of its lists.
@@ -566,11 +568,16 @@ YR_API int yr_json_canonicalize(const char *json, char **out_json);
  *   {"as_of": "YYYY-MM-DD", "term": {"from", "to"} (both days inclusive),
  *    "language": "sv" | "en", "persons": [person records],
  *    "mentors": [{"id", "municipality", "profession_start",
- *                 "prior_experience_months", "capacity"}]}.
+ *                 "prior_experience_months", "capacity"}],
+ *    "annual_groups": [{"component", "year" (the term's by default),
+ *                       "group": {"min", "max"} (when the program sets no
+ *                       size)}]}.
  * out_json: receives the report (data/schema/coordination.schema.json).
  * Return: YR_OK; YR_EINVALID (a NULL argument); for the request and its
  * records: YR_EPARSE, YR_ELIMIT, YR_EFORMAT, YR_EREFERENCE, YR_ECONFLICT,
- * with path pointing into the request ("/persons/3/employment_start");
+ * with path pointing into the request ("/persons/3/employment_start";
+ * "/annual_groups/0/group", missing_field, when neither the program nor the
+ * request gives an annual activity's group size);
  * yr_error.problems lists every problem found while reading the request.
  * Ownership: the caller frees *out_json with yr_string_free().
  * Thread safety: any thread, also many at once on one program. The call
