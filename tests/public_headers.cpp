@@ -13,5 +13,6 @@
 #include "yrkesresan/population.hpp"
 #include "yrkesresan/program.hpp"
 #include "yrkesresan/roles.hpp"
+#include "yrkesresan/rule_book.hpp"
 #include "yrkesresan/version.hpp"
 #include "yrkesresan/yrkesresan.hpp"

@@ -11,4 +11,5 @@
 #include "yrkesresan/person.hpp"
 #include "yrkesresan/program.hpp"
 #include "yrkesresan/roles.hpp"
+#include "yrkesresan/rule_book.hpp"
 #include "yrkesresan/version.hpp"
