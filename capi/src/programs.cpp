@@ -11,6 +11,7 @@
 #include "handles.hpp"
 #include "json_writer.hpp"
 #include "yrkesresan/error.hpp"
+#include "yrkesresan/rule_book.hpp"
 
 namespace yr_capi {
 
@@ -137,6 +138,21 @@ YR_API const char* yr_program_definition(const yr_program* program) {
     const char* result = nullptr;
     api_entry([&] { result = require(program, "program")->program.to_json().c_str(); });
     return result;
+}
+
+YR_API int yr_program_rule_book(const yr_program* program, int format, char** out) {
+    if (out != nullptr) *out = nullptr;
+    return api_entry([&] {
+        require(program, "program");
+        yrkesresan::RuleBookFormat f{};
+        switch (format) {
+            case YR_RULE_BOOK_MARKDOWN: f = yrkesresan::RuleBookFormat::markdown; break;
+            case YR_RULE_BOOK_HTML: f = yrkesresan::RuleBookFormat::html; break;
+            default: throw yr_capi::ArgumentError{"invalid_argument", "argument 'format' is not a yr_rule_book_format"};
+        }
+        require(out, "out");
+        *out = yr_capi::to_c_string(yrkesresan::rule_book(program->program, f));
+    });
 }
 
 }  // extern "C"

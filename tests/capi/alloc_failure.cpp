@@ -483,6 +483,7 @@ int main(int argc, char** argv) {
         {"yr_certificate_html", [&](Out& o) { return yr_certificate_html(vc.c_str(), &o.text); }},
         {"yr_json_canonicalize", [&](Out& o) { return yr_json_canonicalize(trusted.c_str(), &o.text); }},
         {"yr_coordinate", [&](Out& o) { return yr_coordinate(gr, request.c_str(), &o.text); }},
+        {"yr_program_rule_book (HTML)", [&](Out& o) { return yr_program_rule_book(gr, YR_RULE_BOOK_HTML, &o.text); }},
     };
     // yr_signing_key_generate's key is random each time: its answer is only
     // compared by its length.

@@ -45,6 +45,8 @@ static void stable_constants(void) {
     CHECK(YR_ENOTMET == -11);
     CHECK(YR_LANGUAGE_SV == 0);
     CHECK(YR_LANGUAGE_EN == 1);
+    CHECK(YR_RULE_BOOK_MARKDOWN == 0);
+    CHECK(YR_RULE_BOOK_HTML == 1);
     CHECK(YR_EVALUATE_OPTIONS_VERSION >= 1);
     CHECK(YR_CERTIFICATE_OPTIONS_VERSION >= 1);
     CHECK(YR_ABI_VERSION == 1);
@@ -181,6 +183,23 @@ static void program_getters(void) {
     CHECK(yr_program_id(gr) != NULL && yr_error_last()->code == YR_OK);
     CHECK(yr_program_version(gr) != NULL && yr_error_last()->code == YR_OK);
     CHECK(yr_program_definition(gr) != NULL && yr_error_last()->code == YR_OK);
+    yr_program_free(gr);
+}
+
+static void program_rule_book(void) {
+    yr_program *gr = NULL;
+    char *out = (char *)"not NULL";
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &gr), YR_OK);
+    CHECK_CODE(yr_program_rule_book(NULL, YR_RULE_BOOK_MARKDOWN, &out), YR_EINVALID);
+    CHECK(out == NULL);
+    CHECK_CODE(yr_program_rule_book(gr, YR_RULE_BOOK_HTML, NULL), YR_EINVALID);
+    CHECK_CODE(yr_program_rule_book(gr, 2, &out), YR_EINVALID);
+    CHECK_STR(yr_error_last()->kind, "invalid_argument");
+    CHECK(out == NULL);
+    CHECK_CODE(yr_program_rule_book(gr, -1, &out), YR_EINVALID);
+    CHECK_CODE(yr_program_rule_book(gr, YR_RULE_BOOK_MARKDOWN, &out), YR_OK);
+    CHECK(out != NULL && out[0] == '#');
+    yr_string_free(out);
     yr_program_free(gr);
 }
 
@@ -520,6 +539,7 @@ int main(void) {
     program_load();
     program_load_json();
     program_getters();
+    program_rule_book();
     options_init();
     evaluate();
     evaluate_ymd();

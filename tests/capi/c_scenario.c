@@ -2,7 +2,8 @@
  * A whole case driven through the C ABI from C (compiled as C99): list the
  * built-in programs, load GR with a municipality and a unit overlay, evaluate
  * a newcomer on a date given both ways and in both languages, ship the
- * program's definition to a new handle, and meet a refused record.
+ * program's definition to a new handle, meet a refused record, and read the
+ * programs' rule books.
  *
  *   yr_capi_c_scenario SOURCE_DIR
  */
@@ -69,6 +70,39 @@ static const char *const newcomer =
 static const char *const from_the_future =
     "{\"id\": \"p-3007\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-01-12\","
     " \"events\": [{\"type\": \"item_done\", \"item\": \"valkomstbrev\", \"date\": \"2026-03-01\"}]}";
+
+/* The rule books of the built-in programs through the C ABI: the same text
+ * as the committed docs/programs/ files (which the C++ suite holds to
+ * rule_book()), with the rules in words beside their quotes. */
+static void rule_books(const char *source_dir) {
+    static const char *const ids[] = {"gr-barn-unga", "uppsala-bistand-lss"};
+    static const char *const files[][2] = {{"docs/programs/gr-barn-unga.md", "docs/programs/gr-barn-unga.html"},
+                                           {"docs/programs/uppsala-bistand-lss.md",
+                                            "docs/programs/uppsala-bistand-lss.html"}};
+    const int formats[2] = {YR_RULE_BOOK_MARKDOWN, YR_RULE_BOOK_HTML};
+    size_t i, f;
+    for (i = 0; i < 2; ++i) {
+        yr_program *p = NULL;
+        CHECK_CODE(yr_program_load(ids[i], NULL, 0, &p), YR_OK);
+        for (f = 0; f < 2; ++f) {
+            char *book = NULL;
+            char *committed = slurp(source_dir, files[i][f]);
+            CHECK_CODE(yr_program_rule_book(p, formats[f], &book), YR_OK);
+            CHECK(book != NULL && strcmp(book, committed) == 0);
+            if (book != NULL && strcmp(book, committed) != 0)
+                fprintf(stderr, "%s differs from the C ABI's rule book\n", files[i][f]);
+            if (i == 0 && f == 0 && book != NULL) {
+                CHECK(strncmp(book, "# Regelbok: De första åren som socialsekreterare", 50) == 0);
+                CHECK(strstr(book, "> Starta inom 4 mån") != NULL);
+                CHECK(strstr(book, "7 dagar efter beslut om anställning (annars dagen före första arbetsdagen)") != NULL);
+            }
+            if (f == 1 && book != NULL) CHECK(strncmp(book, "<!DOCTYPE html>\n<html lang=\"sv\">", 31) == 0);
+            yr_string_free(book);
+            free(committed);
+        }
+        yr_program_free(p);
+    }
+}
 
 int main(int argc, char **argv) {
     const char *source_dir = argc > 1 ? argv[1] : ".";
@@ -193,5 +227,6 @@ int main(int argc, char **argv) {
     yr_program_free(gr);
     free(overlays[0]);
     free(overlays[1]);
+    rule_books(source_dir);
     return check_report("capi.c_scenario");
 }

@@ -269,6 +269,33 @@ YR_API const char *yr_program_version(const yr_program *program);
  */
 YR_API const char *yr_program_definition(const yr_program *program);
 
+/* The formats of a program's rule book. */
+typedef enum yr_rule_book_format {
+    YR_RULE_BOOK_MARKDOWN = 0, /* CommonMark, tables as GitHub writes them */
+    YR_RULE_BOOK_HTML = 1      /* one self-contained page with a print style */
+} yr_rule_book_format;
+
+/*
+ * yr_program_rule_book: the program's rule book, in Swedish: the whole
+ * program in words, for a reviewer who checks it against its sources
+ * without reading JSON. Title, id, version, valid-from date, organisation,
+ * the changelog, the phases, every checklist with its items (codes, the due
+ * rule in words, prerequisites), every component (kind, organiser,
+ * obligation, window, target group, modules, sessions, groups, certificate
+ * rule, hours) and every recommendation with its value; beside every rule
+ * its citation: the words it rests on, the document and page, and the
+ * interpretation or assumption, marked as such. Every string of the program
+ * is escaped for the format. The same program gives the same text, byte for
+ * byte (the C++ rule_book() and Python's Program.rule_book() give it too).
+ * format: a yr_rule_book_format.
+ * out: receives the text (UTF-8).
+ * Return: YR_OK; YR_EINVALID (a NULL argument, or format is not a
+ * yr_rule_book_format); YR_ENOMEM.
+ * Ownership: the caller frees *out with yr_string_free().
+ * Thread safety: any thread, also many at once on one program. Since 0.1.0.
+ */
+YR_API int yr_program_rule_book(const yr_program *program, int format, char **out);
+
 /* ------------------------------------------------------------------------ */
 /* Evaluation                                                                */
 /* ------------------------------------------------------------------------ */
