@@ -119,7 +119,8 @@ def test_tidy_frames_have_program_named_columns(gr: Program, region: Any) -> Non
     assert "introduktionsprogram.certificate" in cols
     assert pop.persons["phase"].dtype == "category"
     assert str(pop.persons["introduktion.due"].dtype).startswith("datetime64")
-    assert list(pop.items.columns) == ["person", "checklist", "section", "item", "responsible", "state", "due", "done"]
+    assert list(pop.items.columns) == ["person", "checklist", "section", "item", "responsible", "state", "due",
+                                       "planned", "done"]
     assert len(pop.items) == len(region.persons) * len(gr.items)
     assert pop.persons["overdue"].sum() == (pop.items["state"] == "overdue").sum()
 
@@ -163,6 +164,12 @@ def test_population_errors_point_into_the_tables(gr: Program) -> None:
         (dict(assignments=pd.DataFrame({"person": ["a"], "item": ["no-such-item"], "codes": ["FA"]})),
          "unknown_reference", "/assignments/0/item"),
         (dict(events=events.assign(type=["item_done", "done", "item_done"])), "invalid_value", "/events/1/type"),
+        (dict(planned=pd.DataFrame({"person": ["a"], "item": ["no-such-item"], "date": ["2026-02-01"]})),
+         "unknown_reference", "/planned/0/item"),
+        (dict(planned=pd.DataFrame({"person": ["a", "a"], "item": ["bbic", "bbic"], "date": ["2026-02-01"] * 2})),
+         "duplicate_id", "/planned/1/item"),
+        (dict(planned=pd.DataFrame({"person": ["b"], "item": ["bbic"], "date": ["2026-02-30"]})),
+         "invalid_date", "/planned/date"),
         (dict(persons=persons.assign(mentor_municipality=[None, "ale"], mentor_profession_start="2010-01-01")),
          "missing_field", "/persons/1/mentor"),
     ]
@@ -199,3 +206,28 @@ def test_codes_as_text_or_lists(gr: Program) -> None:
     pd.testing.assert_frame_equal(one, two)
     nycklar = one[one["item"] == "nycklar"].iloc[0]
     assert (nycklar["responsible"], one[one["item"] == "bbic"].iloc[0]["state"]) == ("EC,FA", "waived")
+
+
+def test_planned_dates_set_the_due_as_for_one_person(gr: Program) -> None:
+    persons = pd.DataFrame({"id": ["a", "b"], "municipality": ["lerum", "ale"],
+                            "employment_start": ["2026-02-02", "2026-02-02"], "hired_on": ["2025-12-10", None]})
+    planned = pd.DataFrame({"person": ["a", "b"], "item": ["nycklar", "bbic"], "date": ["2026-02-10", "2026-03-15"]})
+    pop = gr.evaluate_population(persons, planned=planned, as_of=D(2026, 2, 11))
+    items = pop.items.set_index(["person", "item"])
+    assert items.loc[("a", "nycklar"), "planned"] == pd.Timestamp("2026-02-10")
+    assert items.loc[("a", "nycklar"), "due"] == pd.Timestamp("2026-02-10")
+    assert items.loc[("a", "nycklar"), "state"] == "overdue"
+    assert pd.isna(items.loc[("b", "nycklar"), "planned"]) and items.loc[("b", "nycklar"), "state"] == "pending"
+    # The hiring decision dates informing the administrator; without it, the day before the first day.
+    assert items.loc[("a", "ec-informera-administrator"), "due"] == pd.Timestamp("2025-12-17")
+    assert items.loc[("b", "ec-informera-administrator"), "due"] == pd.Timestamp("2026-02-01")
+    for pid, record in (("a", {"hired_on": "2025-12-10", "plan": {"planned": {"nycklar": "2026-02-10"}}}),
+                        ("b", {"plan": {"planned": {"bbic": "2026-03-15"}}})):
+        ev = gr.evaluate({"id": pid, "municipality": "lerum", "employment_start": "2026-02-02", **record},
+                         as_of=D(2026, 2, 11))
+        for checklist in ev.checklists:
+            for it in checklist.items:
+                row = items.loc[(pid, it.id)]
+                assert (it.state, it.due, it.planned) == (
+                    row["state"], row["due"].date() if not pd.isna(row["due"]) else None,
+                    row["planned"].date() if not pd.isna(row["planned"]) else None), it.id
