@@ -38,6 +38,7 @@ struct Words {
     const char* blocked;
     const char* nothing;
     const char* eligibility[6];  // not_targeted, not_yet, eligible, window_passed, in_progress, completed
+    const char* offer_not_taken;  // window_passed of an offer or a recommendation: not a duty missed
     const char* window;
     const char* modules;
     const char* sessions;
@@ -50,11 +51,13 @@ const Words swedish{"Introduktionsläget", "personer", "anställd", "mån erfare
                     "Obs", "Att göra per roll: öppna punkter per person, närmaste deadline först", "till", "försenade", "väntar på",
                     "inget att göra",
                     {"utanför målgruppen", "ej ännu", "kan starta", "fönstret har passerat", "pågår", "genomfört"},
+                    "erbjudandet togs inte",
                     "fönster", "moduler", "tillfällen", "Intyg att utfärda", "intyg utfärdat"};
 const Words english{"Introduction status", "people", "employed", "months of experience", "phase", "leave", "done",
                     "overdue", "without a responsible", "due", "handed to", "Overdue by responsible role",
                     "Note", "To do per role: open items per person, soonest deadline first", "more", "overdue", "waiting for", "nothing to do",
                     {"not targeted", "not yet", "can start", "window passed", "in progress", "completed"},
+                    "offer not taken",
                     "window", "modules", "sessions", "Certificates to issue", "certificate issued"};
 
 std::string bar(int done, int total, int width = 20) {
@@ -148,7 +151,9 @@ int main(int argc, char** argv) {
             // The course, supervision and support: where the person stands.
             for (const auto& c : ev.components) {
                 if (c.kind == yr::Component::Kind::annual) continue;
-                std::cout << "  " << pad(c.id, 23) << w.eligibility[static_cast<int>(c.eligibility)];
+                const bool offer_passed = c.eligibility == yr::Eligibility::window_passed && c.obligation != yr::Obligation::duty;
+                std::cout << "  " << pad(c.id, 23)
+                          << (offer_passed ? w.offer_not_taken : w.eligibility[static_cast<int>(c.eligibility)]);
                 if (c.kind == yr::Component::Kind::course) {
                     int done = 0, total = 0;
                     for (const auto& m : ev.modules) {
