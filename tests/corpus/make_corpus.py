@@ -483,15 +483,16 @@ def program_cases() -> None:
     case(k, "phases-missing", drop(u, "/phases"), err("missing_field", "/phases"))
     case(k, "phases-object", put(u, "/phases", {}), err("wrong_type", "/phases"))
     case(k, "phases-empty", put(u, "/phases", []), err("invalid_value", "/phases"))
-    case(k, "phase-gap", put(u, "/phases/1/from_months", 13), err("phase_gap", "/phases/1"))
-    case(k, "phase-overlap", put(u, "/phases/1/from_months", 11), err("phase_overlap", "/phases/1"))
-    case(k, "phase-last-closed", put(u, "/phases/3/to_months", 100), err("phase_gap", "/phases"))
+    # Phases that meet one another: on GR's three (Uppsala's program has one).
+    case(k, "phase-gap", put(gr, "/phases/1/from_months", 25), err("phase_gap", "/phases/1"))
+    case(k, "phase-overlap", put(gr, "/phases/1/from_months", 23), err("phase_overlap", "/phases/1"))
+    case(k, "phase-last-closed", put(gr, "/phases/2/to_months", 100), err("phase_gap", "/phases"))
     case(k, "phase-ends-before-start", put(u, "/phases/0/to_months", 0), err("invalid_value", "/phases/0/to_months"))
-    case(k, "phase-to-equals-from", put(u, "/phases/1/to_months", 12), err("invalid_value", "/phases/1/to_months"))
-    case(k, "phase-from-1201", put(u, "/phases/3/from_months", 1201), err("invalid_value", "/phases/3/from_months"))
+    case(k, "phase-to-equals-from", put(gr, "/phases/1/to_months", 24), err("invalid_value", "/phases/1/to_months"))
+    case(k, "phase-from-1201", put(gr, "/phases/2/from_months", 1201), err("invalid_value", "/phases/2/from_months"))
     case(k, "phase-from-negative", put(u, "/phases/0/from_months", -1), err("invalid_value", "/phases/0/from_months"))
     case(k, "phase-from-fraction", put(u, "/phases/0/from_months", 0.5), err("wrong_type", "/phases/0/from_months"))
-    case(k, "phase-duplicate-id", put(u, "/phases/1/id", "introduktion"), err("duplicate_id", "/phases/1/id"))
+    case(k, "phase-duplicate-id", put(gr, "/phases/1/id", "introduktion"), err("duplicate_id", "/phases/1/id"))
     case(k, "phase-missing-label", drop(u, "/phases/0/label"), err("missing_field", "/phases/0/label"))
     # Checklists (R3).
     cl = "/checklists/0"
