@@ -59,7 +59,7 @@ LANGUAGES = {
     "text": "text",
 }
 
-FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
+FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
 DIRECTIVE = re.compile(r"^\s*<!--\s*example:\s*(?P<what>skip|continues|run)\b\s*(?P<rest>.*?)\s*-->\s*$")
 
 
