@@ -8,6 +8,7 @@
 #include "yrkesresan/error.hpp"
 #include "yrkesresan/evaluation.hpp"
 #include "yrkesresan/program.hpp"
+#include "yrkesresan/rule_book.hpp"
 
 namespace yr_python {
 
@@ -78,6 +79,16 @@ void register_program(py::module_& m) {
                                })
         .def("phase_at", &Program::phase_at, py::arg("months"))
         .def("to_json", &Program::to_json)
+        .def(
+            "rule_book",
+            [](const Program& program, const std::string& format) {
+                RuleBookFormat f = RuleBookFormat::markdown;
+                if (format == "html") f = RuleBookFormat::html;
+                else if (format != "markdown") throw Error(ErrorCode::invalid_value, "", "format is markdown or html");
+                py::gil_scoped_release release;
+                return rule_book(program, f);
+            },
+            py::arg("format") = "markdown")
         .def(
             "evaluate",
             [](const Program& program, const std::string& person_json, Date as_of, const std::string& language) {

@@ -141,6 +141,19 @@ class Program:
     def to_dict(self) -> Any:
         return json.loads(self._core.to_json())
 
+    def rule_book(self, format: str = "markdown") -> str:
+        """The program's rule book, in Swedish: the whole program in words for a
+        reviewer, every rule beside its citation (the quoted words, document and
+        page, and the interpretation or assumption, marked as such).
+
+        ``format`` is ``"markdown"`` (CommonMark with tables) or ``"html"`` (one
+        self-contained, printable page). The same text as the C++
+        ``rule_book()`` and the C ABI's ``yr_program_rule_book``; the rule books
+        of the built-in programs are in docs/programs/. Raises InputError for
+        another format.
+        """
+        return self._core.rule_book(format)
+
     # Evaluating --------------------------------------------------------------
     def evaluate(self, person: PersonRecord, as_of: datetime.date, language: str = "sv") -> _core.Evaluation:
         """Evaluates one person record (docs/contract.md) on ``as_of`` (messages in ``language``: sv or en)."""

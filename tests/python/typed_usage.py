@@ -33,6 +33,8 @@ def main() -> None:
     statuses: Dict[str, str] = {c.component: c.status for c in ev.certificates}
     doc = ev.to_dict()
     print(months, due, codes, states, statuses, doc["phase"], overdue_by_checklist(ev), course_window(ev))
+    book: str = gr.rule_book(format="html")
+    print(len(book), gr.rule_book()[:40])
     try:
         gr.issue_certificate({"id": "p-1", "municipality": "kungalv", "employment_start": "2026-01-12"},
                              datetime.date(2026, 6, 1), "introduktionsprogram")
