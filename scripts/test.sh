@@ -12,4 +12,7 @@ for suite in "$root"/scripts/test-*.sh; do
   echo "test.sh: running $(basename "$suite")"
   "$suite"
 done
+# The code examples of README.md and docs/ ran in CTest (docs.*) and pytest;
+# their counts (tests/docs/examples.py).
+"$root/.venv/bin/python" "$root/tests/docs/examples.py" summary
 echo "test.sh: all suites passed"

@@ -31,6 +31,7 @@ namespace.
 
   examples.py check [--build-dir DIR]   every block accounted for; JSON and
                                         shell blocks run; counts printed
+  examples.py summary                   the counts only
   examples.py extract OUT_DIR           writes the C/C++ programs and
                                         OUT_DIR/examples.cmake (CMake's configure step)
 """
@@ -194,6 +195,11 @@ def c_source(program: Program) -> str:
     return "".join(head) + "int main() {\n" + "".join(body) + "    return 0;\n}\n"
 
 
+def target_name(program: Program) -> str:
+    b = program.blocks[0]
+    return "yr_doc_" + re.sub(r"[^A-Za-z0-9]+", "_", f"{b.path.relative_to(ROOT).as_posix()}_{b.line}")
+
+
 def extract(out_dir: Path) -> None:
     """Writes every C/C++ example and examples.cmake (files rewritten only when changed)."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -202,8 +208,7 @@ def extract(out_dir: Path) -> None:
     wanted = {"examples.cmake"}
     for kind, ext in (("cpp", "cpp"), ("c", "c")):
         for program in programs(kind, blocks):
-            b = program.blocks[0]
-            stem = "yr_doc_" + re.sub(r"[^A-Za-z0-9]+", "_", f"{b.path.relative_to(ROOT).as_posix()}_{b.line}")
+            stem = target_name(program)
             source = f"{stem}.{ext}"
             wanted.add(source)
             write_if_changed(out_dir / source, c_source(program))
@@ -280,11 +285,14 @@ def json_kind(document: object) -> str:
     return ""
 
 
-def check(build_dir: Optional[Path]) -> int:
+def check(build_dir: Optional[Path], summary: bool = False) -> int:
+    """Accounts for every block, parses the JSON, runs the shell blocks marked to run, prints
+    the counts. ``summary``: only the counts (after the suites that run the examples passed)."""
     blocks = all_blocks()
     problems: List[str] = []
     counts: Dict[str, int] = {}
     skipped: List[Block] = []
+    loaded: List[str] = []  # the kinds of the JSON documents pytest loads
 
     def count(what: str) -> None:
         counts[what] = counts.get(what, 0) + 1
@@ -300,13 +308,16 @@ def check(build_dir: Optional[Path]) -> int:
         elif b.kind == "json":
             try:
                 kind = json_kind(json_document(b))
-                count(f"json blocks parsed, each a {kind} the library loads in pytest" if kind
-                      else "json blocks parsed (fragments of a document)")
+                count("json blocks parsed")
+                if kind:
+                    loaded.append(kind)
             except ValueError as e:
                 problems.append(f"{b.name}: not strict JSON: {e}")
         elif b.kind == "sh" and not b.run:
             problems.append(f"{b.name}: a shell block runs only when marked <!-- example: run --> "
                             f"(safe and quick inside the test command), else <!-- example: skip (why) -->")
+        elif b.kind == "sh" and summary:
+            count("shell blocks run (CTest docs.blocks)")
         elif b.kind == "sh":
             started = time.monotonic()
             run = subprocess.run(["bash", "-euo", "pipefail", "-c", b.text], cwd=ROOT,
@@ -335,18 +346,18 @@ def check(build_dir: Optional[Path]) -> int:
         generated = build_dir / "examples"
         for kind, ext in (("cpp", "cpp"), ("c", "c")):
             for program in programs(kind, blocks):
-                b = program.blocks[0]
-                stem = "yr_doc_" + re.sub(r"[^A-Za-z0-9]+", "_", f"{b.path.relative_to(ROOT).as_posix()}_{b.line}")
-                f = generated / f"{stem}.{ext}"
+                f = generated / f"{target_name(program)}.{ext}"
                 if not f.exists() or f.read_text(encoding="utf-8") != c_source(program):
                     problems.append(f"{program.name}: the build compiled another version of this example: "
                                     f"reconfigure ({f.relative_to(build_dir.parent.parent)})")
 
     if skipped:
         counts["blocks marked not runnable"] = len(skipped)
-    print("Code blocks of README.md and docs/:")
+    print("Code blocks of README.md and docs/" + (", every one run or checked:" if summary else ":"))
     for what, n in counts.items():
         print(f"  {n:3d} {what}")
+        if what == "json blocks parsed" and loaded:
+            print(f"      {len(loaded)} of them whole documents the library loads in pytest: {', '.join(loaded)}")
     for b in skipped:
         print(f"      skipped {b.name} ({b.info}): {b.skip}")
     for p in problems:
@@ -359,6 +370,7 @@ def main() -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check")
     c.add_argument("--build-dir", type=Path, help="the CMake folder of tests/docs, to compare what it compiled")
+    sub.add_parser("summary", help="the counts only (scripts/test.sh, after every suite passed)")
     e = sub.add_parser("extract")
     e.add_argument("out_dir", type=Path)
     args = parser.parse_args()
@@ -366,6 +378,8 @@ def main() -> int:
         if args.command == "extract":
             extract(args.out_dir)
             return 0
+        if args.command == "summary":
+            return check(None, summary=True)
         return check(args.build_dir)
     except ExampleError as e:
         print(f"FAIL {e}", file=sys.stderr)
