@@ -13,8 +13,13 @@ reads and writes.
    rejected by the schema, at the same place), and every record of
    examples/cohort.json when the file exists;
 4. each schema against the draft 2020-12 meta-schema;
-5. a negative self-test: deliberately broken documents must be rejected at
-   the place that was broken, so that this check is able to fail.
+5. that the definitions the readers share are the same in every schema that
+   uses them: the overlay reader checks citations, due rules and added items
+   with the program reader's code, so overlay.schema.json must define them as
+   program.schema.json does (and person.schema.json its ids, dates and codes);
+6. a negative self-test: deliberately broken documents must be rejected at
+   the place that was broken, and a schema whose shared definition drifts
+   must be reported, so that this check is able to fail.
 
 Prints one summary line; exits 1 with file and JSON Pointer of every failing
 instance. Needs only the `jsonschema` package.
@@ -283,6 +288,48 @@ def check_cohort(report, validator, path):
         report.count("cohort persons")
 
 
+# ----------------------------------------------------------------- shared definitions
+
+# Definitions that must be the same as program.schema.json's: the overlay reader
+# checks citations, due rules and the items it adds with the program reader's
+# code (src/program_overlay.cpp calls ItemReader), and the person record spells
+# ids, dates and codes as the program does.
+SHARED_DEFS = {
+    "overlay": ("text", "nonempty_text", "id", "date", "code", "codes", "source", "due", "due_without_hired"),
+    "person": ("text", "nonempty_text", "id", "date", "code", "codes"),
+}
+
+
+def shared_definition_problems(schemas):
+    """Yields (schema name, problem) where a shared definition differs from the program's."""
+    program = schemas["program"].get("$defs", {})
+    for name, keys in SHARED_DEFS.items():
+        defs = schemas[name].get("$defs", {})
+        for key in keys:
+            if key not in defs:
+                yield name, "$defs/%s is missing; the reader uses program.schema.json's" % key
+            elif defs[key] != program.get(key):
+                yield name, "$defs/%s differs from program.schema.json's; the reader uses the same definition" % key
+    # An item an overlay adds is an item of the program (check_new_item and the program reader take the same fields).
+    defs = schemas["overlay"].get("$defs", {})
+    item = program.get("item", {}).get("properties")
+    new_item = defs.get("new_item", {}).get("properties")
+    add_item = {k: v for k, v in defs.get("add_item", {}).get("properties", {}).items() if k not in ("checklist", "section")}
+    if new_item != item:
+        yield "overlay", "$defs/new_item's fields differ from program.schema.json's item"
+    if add_item != item:
+        yield "overlay", "$defs/add_item's fields (but checklist and section) differ from program.schema.json's item"
+
+
+def check_shared_definitions(report, validators):
+    schemas = {name: v.schema for name, v in validators.items()}
+    problems = list(shared_definition_problems(schemas))
+    for name, problem in problems:
+        report.fail("data/schema/%s.schema.json" % name, problem)
+    if not problems:
+        report.count("shared definitions checked", sum(len(k) for k in SHARED_DEFS.values()) + 2)
+
+
 # ----------------------------------------------------------------- negative self-test
 
 VALID = {
@@ -299,34 +346,43 @@ VALID = {
             "unassigned": [],
             "items": [
                 {"id": "nycklar", "label": "Nycklar", "section": "gemensamma-hallpunkter", "responsible": ["FA"],
-                 "state": "overdue", "due": "2026-05-11", "done": None, "blocked_by": ["postfack"]},
+                 "state": "overdue", "due": "2026-05-11", "planned": None, "done": None, "blocked_by": ["postfack"]},
                 {"id": "postfack", "label": "Postfack", "section": "gemensamma-hallpunkter", "responsible": ["EJ"],
-                 "state": "waived", "due": "2026-05-11", "done": None},
+                 "state": "waived", "due": None, "planned": None, "done": None},
                 {"id": "rundtur", "label": "Rundtur", "section": "rundtur", "responsible": ["EC", "1:e"],
-                 "state": "done", "due": "2026-05-11", "done": "2026-02-01", "comment": "Ex", "added": True},
+                 "state": "done", "due": "2026-01-30", "planned": "2026-01-30", "done": "2026-02-01", "comment": "Ex",
+                 "added": True},
             ]}],
         "components": [
             {"id": "introduktionsprogram", "label": "Introduktionsprogram", "kind": "course", "eligibility": "in_progress",
+             "obligation": "duty", "organiser": {"id": "gr", "label": "Göteborgsregionen (GR)"},
              "window": {"from": "2026-05-12", "to": "2027-01-11"},
-             "reasons": [{"code": "started", "message": "Påbörjad", "source": {"seed": "001", "pages": "29"},
+             "reasons": [{"code": "started", "message": "Påbörjad",
+                          "source": {"seed": "001", "pages": "29", "quote": "Introduktionsprogram",
+                                     "interpretation": "i"},
                           "ref": "introduktionsprogram"}],
              "started_on": "2026-05-01", "completed_on": None},
             {"id": "handledning", "label": "Handledning", "kind": "supervision", "eligibility": "not_yet",
+             "obligation": "offer", "organiser": {"id": "kommunsamverkan", "label": "Kommunsamverkan"},
              "window": {"from": "2027-01-12", "to": "2028-01-11"},
              "reasons": [{"code": "window_not_open", "message": "...", "source": None, "ref": "handledning"}],
              "started_on": None, "completed_on": None, "sessions_counted": 0, "sessions_required": 8},
-            {"id": "mentor", "label": "Mentor", "kind": "mentor", "eligibility": "not_yet",
+            {"id": "mentor", "label": "Mentor", "kind": "mentor", "eligibility": "not_yet", "obligation": "duty",
+             "organiser": None,
              "window": {"from": "2028-01-12", "to": "2029-01-11"},
              "reasons": [{"code": "window_not_open", "message": "...", "source": None, "ref": "mentor"}],
              "started_on": None, "completed_on": None, "holder": None},
             {"id": "introduktor", "label": "Introduktör", "kind": "introduktor", "eligibility": "in_progress",
+             "obligation": "recommendation", "organiser": {"id": "kommun", "label": "Respektive kommun"},
              "window": {"from": "2026-01-12", "to": "2028-01-11"},
              "reasons": [{"code": "holder_named", "message": "...", "source": None, "ref": "introduktor"}],
              "started_on": None, "completed_on": None, "holder": "p-2001", "hours_per_week": 4.0, "hours_owed": 68.57},
-            {"id": "workshop", "label": "Workshop", "kind": "annual", "eligibility": "eligible", "window": None,
+            {"id": "workshop", "label": "Workshop", "kind": "annual", "eligibility": "eligible", "obligation": "offer",
+             "organiser": {"id": "fou-socialtjanst", "label": "Länsgemensam aktivitet"}, "window": None,
              "reasons": [{"code": "annual_status", "message": "...", "source": None, "ref": "workshop"}],
              "started_on": None, "completed_on": None,
-             "years": [{"year": 2026, "required": 1, "attended": 0, "state": "open"}]}],
+             "years": [{"year": 2025, "required": 1, "attended": 0, "state": "partial_year"},
+                       {"year": 2026, "required": 1, "attended": 0, "state": "open"}]}],
         "modules": [
             {"id": "m1", "label": "Modul 1", "component": "introduktionsprogram", "state": "completed", "missing": [],
              "attended": "2026-05-01", "round": "2026-1", "homework_required": True, "homework_submitted": None},
@@ -355,8 +411,10 @@ VALID = {
              "item": "m1"},
             {"role": "EC", "kind": "issue_certificate", "what": "Utfärda", "due": "2027-11-01", "component": "handledning"}],
         "warnings": [
-            {"code": "fadder_not_named", "message": "Ingen fadder", "source": {"seed": "001", "pages": "34"}, "ref": "FA"},
-            {"code": "prerequisite_violation", "message": "...", "source": {"seed": "001", "pages": "34"},
+            {"code": "fadder_not_named", "message": "Ingen fadder",
+             "source": {"seed": "001", "pages": "34", "quote": "Fadder"}, "ref": "FA"},
+            {"code": "prerequisite_violation", "message": "...",
+             "source": {"seed": "001", "pages": "34", "assumption": "a"},
              "ref": "rundtur", "date": "2026-02-01"}],
     },
     "person": {
@@ -367,8 +425,9 @@ VALID = {
                    "mentor": "p-9"},
         "plan": {"assignments": {"nycklar": ["EC", "FA"], "postfack": ["EJ"], "bbic": []},
                  "added_items": [{"id": "extra", "checklist": "introduktion", "section": "tjansten", "label": "Extra",
-                                  "comment": "", "responsible": ["1:e"]}],
-                 "removed_items": ["visitkort"]},
+                                  "comment": "", "responsible": ["1:e"], "planned": "2026-03-16"}],
+                 "removed_items": ["visitkort"],
+                 "planned": {"planera-introduktionen": "2026-01-23", "bbic": "2026-04-30"}},
         "events": [
             {"type": "item_done", "item": "nycklar", "date": "2026-02-02"},
             {"type": "module_attended", "module": "m1", "date": "2026-06-01", "round": "2026-1"},
@@ -379,24 +438,33 @@ VALID = {
     },
     "program": {
         "$schema": "../schema/program.schema.json", "format": 1, "id": "test", "version": "1", "valid_from": "2015-04-15",
-        "title": "Test", "sources": {"001": "Seed"}, "experience": {"note": "", "source": {"seed": "001", "pages": "1"}},
+        "title": "Test", "sources": {"001": "Seed"},
+        "changes": [{"version": "1", "date": "2026-12-06", "summary": "Ny",
+                     "sources": [{"seed": "001", "pages": "34", "quote": "q"}]},
+                    {"version": "0", "date": "2015-04-15", "summary": "Först"}],
+        "experience": {"note": "", "source": {"seed": "001", "pages": "1", "assumption": "a"}},
         "layers": ["municipality:x"],
         "phases": [{"id": "a", "label": "A", "from_months": 0, "to_months": 12}, {"id": "b", "label": "B", "from_months": 12}],
         "checklists": [{
             "id": "lista", "label": "Lista", "due": {"months_after_start": 4}, "responsible": ["EC"], "handover_to": "EC",
-            "requires": [], "source": {"seed": "001", "pages": "34", "note": "n"},
+            "requires": [], "source": {"seed": "001", "pages": "34", "quote": "q", "interpretation": "i"},
             "sections": [{"id": "s", "label": "S", "items": [
                 {"id": "i1", "label": "I1", "comment": "c", "responsible": ["EJ"], "due": {"days_before_start": 1}},
-                {"id": "i2", "label": "I2", "requires": ["i1"]}]}]}],
+                {"id": "i2", "label": "I2", "requires": ["i1"],
+                 "due": {"days_after_hired": 7, "otherwise": {"days_before_start": 1}}},
+                {"id": "i3", "label": "I3", "due": {"days_before_start": 0}}]}]}],
         "components": [
-            {"id": "kurs", "kind": "course", "label": "Kurs", "source": {"seed": "001", "pages": "29"},
+            {"id": "kurs", "kind": "course", "label": "Kurs", "source": {"seed": "001", "pages": "29", "quote": "q"},
+             "organiser": {"id": "gr", "label": "GR", "source": {"seed": "001", "pages": "29", "quote": "q"}},
+             "obligation": "duty",
              "target": {"max_experience_months_at_employment": 12, "label": "nya"},
              "window": {"clock": "employment", "from_months": 4, "to_months": 12}, "module_hours": 7.5,
-             "module_hours_source": {"seed": "001", "pages": "38"},
+             "module_hours_source": {"seed": "001", "pages": "38", "quote": "q", "assumption": "a"},
              "modules": [{"id": "m1", "label": "Modul 1", "content": ["a"], "material": [], "tasks": ["t"], "goals": ["g"]},
                          {"id": "m2", "label": "Modul 2", "requires": {"attended": ["m1"], "homework": ["m1"]}}],
              "certificate": {"requires": "all_modules_and_homework"}},
-            {"id": "handledning", "kind": "supervision", "label": "Handledning",
+            {"id": "handledning", "kind": "supervision", "label": "Handledning", "obligation": "offer",
+             "obligation_source": {"seed": "001", "pages": "30", "quote": "önskar"},
              "window": {"clock": "experience", "from_months": 12, "to_months": 24}, "sessions": 10, "session_hours": 2,
              "group": {"min": 6, "max": 8, "mix_municipalities": True},
              "certificate": {"min_sessions": 8, "within_months": 12}},
@@ -405,15 +473,21 @@ VALID = {
             {"id": "introduktor", "kind": "introduktor", "label": "Introduktör",
              "window": {"clock": "employment", "from_months": 0, "to_months": 24},
              "hours_per_week": [{"from_months": 0, "to_months": 12, "hours": 4}]},
-            {"id": "workshop", "kind": "annual", "label": "Workshop", "per_year": 1, "at_least": True}],
+            {"id": "workshop", "kind": "annual", "label": "Workshop", "per_year": 1, "at_least": True,
+             "obligation": "offer", "organiser": {"id": "fou-socialtjanst", "label": "Länsgemensam aktivitet"},
+             "group": {"mix_municipalities": True}}],
         "recommendations": [{"id": "case_share", "label": "Andel", "value": 0.5,
                              "window": {"clock": "experience", "from_months": 0, "to_months": 12}}],
     },
     "overlay": {
         "format": 1, "overlay": "kungalv", "level": "municipality", "program": "gr-barn-unga", "label": "",
-        "add_sections": [{"checklist": "introduktion", "id": "ny", "label": "Ny", "items": [
-            {"id": "ny-1", "label": "Ny 1", "responsible": ["1:e"], "requires": ["nycklar"]}]}],
-        "add_items": [{"checklist": "introduktion", "section": "ny", "id": "ny-2", "label": "Ny 2"}],
+        "source": {"seed": "k1", "pages": "2", "quote": "q", "interpretation": "i"},
+        "add_sections": [{"checklist": "introduktion", "id": "ny", "label": "Ny",
+                          "source": {"seed": "k1", "pages": "3", "assumption": "a"}, "items": [
+            {"id": "ny-1", "label": "Ny 1", "responsible": ["1:e"], "requires": ["nycklar"],
+             "due": {"days_after_hired": 3, "otherwise": {"months_after_start": 1}}}]}],
+        "add_items": [{"checklist": "introduktion", "section": "ny", "id": "ny-2", "label": "Ny 2",
+                       "due": {"days_before_start": 0}, "source": {"seed": "k1", "pages": "4", "quote": "q"}}],
         "remove_items": ["visitkort"],
         "set_responsible": {"valkomstbrev": ["EC"], "ny-2": ["AD", "SJ"]},
     },
@@ -438,7 +512,15 @@ def _del(path):
     return f
 
 
+def _all(*changes):
+    def f(doc):
+        for change in changes:
+            change(doc)
+    return f
+
+
 ITEM0 = ["checklists", 0, "items", 0]
+PITEM1 = ["checklists", 0, "sections", 0, "items", 1]  # the program item due on the hiring decision
 # (schema, what is broken, change, pointer at or under which the schema must complain, keyword or None)
 NEGATIVE = [
     ("evaluation", 'an item with state "finished"', _set(ITEM0 + ["state"], "finished"), "/checklists/0/items/0/state", "enum"),
@@ -474,6 +556,18 @@ NEGATIVE = [
     ("evaluation", "a recommendation without applies", _del(["recommendations", 0, "applies"]), "/recommendations/0", "required"),
     ("evaluation", "homework for someone else than SJ", _set(["actions", 5, "role"], "EC"), "/actions/5/role", "const"),
     ("evaluation", "an enrol action with an item", _set(["actions", 4, "item"], "m1"), "/actions/4", "enum"),
+    ("evaluation", "an item without planned", _del(ITEM0 + ["planned"]), "/checklists/0/items/0", "required"),
+    ("evaluation", "a planned date that is not a date", _set(ITEM0 + ["planned"], "2026-2-01"), "/checklists/0/items/0/planned", None),
+    ("evaluation", "a planned item without due", _set(["checklists", 0, "items", 2, "due"], None), "/checklists/0/items/2/due", "type"),
+    ("evaluation", "a citation with neither quote nor assumption", _set(["components", 0, "reasons", 0, "source"], {"seed": "001", "pages": "29"}), "/components/0/reasons/0/source", "anyOf"),
+    ("evaluation", "a citation with the old note", _set(["warnings", 0, "source", "note"], "n"), "/warnings/0/source", "additionalProperties"),
+    ("evaluation", "an unknown obligation", _set(["components", 0, "obligation"], "must"), "/components/0/obligation", "enum"),
+    ("evaluation", "a component without obligation", _del(["components", 1, "obligation"]), "/components/1", "required"),
+    ("evaluation", "a component without organiser", _del(["components", 0, "organiser"]), "/components/0", "required"),
+    ("evaluation", "an organiser without label", _del(["components", 0, "organiser", "label"]), "/components/0/organiser", "required"),
+    ("evaluation", "an organiser with its source", _set(["components", 0, "organiser", "source"], {"seed": "001", "pages": "29", "quote": "q"}), "/components/0/organiser", "additionalProperties"),
+    ("evaluation", "a year state outside met, open, not_met and partial_year", _set(["components", 4, "years", 1, "state"], "partial"), "/components/4/years/1/state", "enum"),
+    ("evaluation", "a not_targeted mentor with a holder", _all(_set(["components", 2, "eligibility"], "not_targeted"), _set(["components", 2, "holder"], "p-9")), "/components/2/holder", "type"),
     ("person", "an unknown field", _set(["employment_stat"], "2026-01-12"), "", "additionalProperties"),
     ("person", "no employment_start", _del(["employment_start"]), "", "required"),
     ("person", "an empty municipality", _set(["municipality"], ""), "/municipality", "minLength"),
@@ -494,6 +588,10 @@ NEGATIVE = [
     ("person", "an item id with a trailing newline", _set(["plan", "removed_items", 0], "visitkort\n"), "/plan/removed_items/0", "pattern"),
     ("person", "an item removed twice", _set(["plan", "removed_items"], ["visitkort", "visitkort"]), "/plan/removed_items", "uniqueItems"),
     ("person", "an added item with an unknown field", _set(["plan", "added_items", 0, "due"], {"months_after_start": 1}), "/plan/added_items/0", "additionalProperties"),
+    ("person", "a planned date that is not a date", _set(["plan", "planned", "bbic"], "2026-04-31"), "/plan/planned/bbic", "pattern"),
+    ("person", "a planned date as a number", _set(["plan", "planned", "bbic"], 20260430), "/plan/planned/bbic", "type"),
+    ("person", "a planned date keyed by something not an id", _set(["plan", "planned", "BBIC"], "2026-04-30"), "/plan/planned", None),
+    ("person", "an added item planned on a day that does not exist", _set(["plan", "added_items", 0, "planned"], "2026-02-29"), "/plan/added_items/0/planned", "pattern"),
     ("program", "a due rule with both kinds", _set(["checklists", 0, "due"], {"months_after_start": 4, "days_before_start": 1}), "/checklists/0/due", "oneOf"),
     ("program", "an empty due rule", _set(["checklists", 0, "due"], {}), "/checklists/0/due", "oneOf"),
     ("program", "months_after_start above 120", _set(["checklists", 0, "due"], {"months_after_start": 121}), "/checklists/0/due/months_after_start", "maximum"),
@@ -513,6 +611,27 @@ NEGATIVE = [
     ("program", "more than 168 hours", _set(["components", 3, "hours_per_week", 0, "hours"], 200), "/components/3/hours_per_week/0/hours", "maximum"),
     ("program", "another course certificate rule", _set(["components", 0, "certificate", "requires"], "half"), "/components/0/certificate/requires", "const"),
     ("program", "a recommendation without value", _del(["recommendations", 0, "value"]), "/recommendations/0", "required"),
+    ("program", "a citation with neither quote nor assumption", _set(["checklists", 0, "source"], {"seed": "001", "pages": "34"}), "/checklists/0/source", "anyOf"),
+    ("program", "a citation with the old note", _set(["checklists", 0, "source", "note"], "n"), "/checklists/0/source", "additionalProperties"),
+    ("program", "an empty quote", _set(["components", 0, "source", "quote"], ""), "/components/0/source/quote", "minLength"),
+    ("program", "a citation without pages", _del(["experience", "source", "pages"]), "/experience/source", "required"),
+    ("program", "a due rule on the hiring decision and on the start", _set(PITEM1 + ["due", "days_before_start"], 1), "/checklists/0/sections/0/items/1/due", "oneOf"),
+    ("program", "days_after_hired without otherwise", _del(PITEM1 + ["due", "otherwise"]), "/checklists/0/sections/0/items/1/due", "dependentRequired"),
+    ("program", "an otherwise on the hiring decision", _set(PITEM1 + ["due", "otherwise"], {"days_after_hired": 3, "otherwise": {"days_before_start": 1}}), "/checklists/0/sections/0/items/1/due/otherwise", "not"),
+    ("program", "an otherwise with two kinds", _set(PITEM1 + ["due", "otherwise"], {"months_after_start": 1, "days_before_start": 1}), "/checklists/0/sections/0/items/1/due/otherwise", "oneOf"),
+    ("program", "an otherwise without days_after_hired", _set(["checklists", 0, "due", "otherwise"], {"days_before_start": 1}), "/checklists/0/due", "dependentRequired"),
+    ("program", "days_after_hired above 366", _set(PITEM1 + ["due", "days_after_hired"], 367), "/checklists/0/sections/0/items/1/due/days_after_hired", "maximum"),
+    ("program", "an unknown obligation", _set(["components", 1, "obligation"], "must"), "/components/1/obligation", "enum"),
+    ("program", "an obligation citation with neither quote nor assumption", _set(["components", 1, "obligation_source"], {"seed": "001", "pages": "30"}), "/components/1/obligation_source", "anyOf"),
+    ("program", "an organiser without a label", _del(["components", 0, "organiser", "label"]), "/components/0/organiser", "required"),
+    ("program", "an organiser id with capitals", _set(["components", 4, "organiser", "id"], "FoU"), "/components/4/organiser/id", "pattern"),
+    ("program", "a supervision group without a size", _set(["components", 1, "group"], {"mix_municipalities": True}), "/components/1/group", "required"),
+    ("program", "an annual group with min and no max", _set(["components", 4, "group", "min"], 4), "/components/4/group", "dependentRequired"),
+    ("program", "a target on a mentor", _set(["components", 2, "target"], {"max_experience_months_at_employment": 12}), "/components/2", "additionalProperties"),
+    ("program", "an empty component label", _set(["components", 3, "label"], ""), "/components/3/label", "minLength"),
+    ("program", "a change without a date", _del(["changes", 0, "date"]), "/changes/0", "required"),
+    ("program", "a change with an unknown field", _set(["changes", 1, "author"], "x"), "/changes/1", "additionalProperties"),
+    ("program", "a change citing neither quote nor assumption", _set(["changes", 0, "sources", 0], {"seed": "001", "pages": "34"}), "/changes/0/sources/0", "anyOf"),
     ("overlay", "an unknown level", _set(["level"], "region"), "/level", "enum"),
     ("overlay", "an unknown field", _set(["add_item"], []), "", "additionalProperties"),
     ("overlay", "an item removed twice", _set(["remove_items"], ["visitkort", "visitkort"]), "/remove_items", "uniqueItems"),
@@ -520,6 +639,11 @@ NEGATIVE = [
     ("overlay", "an added item without checklist", _del(["add_items", 0, "checklist"]), "/add_items/0", "required"),
     ("overlay", "an added section without items", _del(["add_sections", 0, "items"]), "/add_sections/0", "required"),
     ("overlay", "no program", _del(["program"]), "", "required"),
+    ("overlay", "a citation with neither quote nor assumption", _set(["add_sections", 0, "source"], {"seed": "k1", "pages": "3"}), "/add_sections/0/source", "anyOf"),
+    ("overlay", "a citation with the old note", _set(["source", "note"], "n"), "/source", "additionalProperties"),
+    ("overlay", "a due rule with two kinds", _set(["add_items", 0, "due", "months_after_start"], 4), "/add_items/0/due", "oneOf"),
+    ("overlay", "days_after_hired without otherwise", _del(["add_sections", 0, "items", 0, "due", "otherwise"]), "/add_sections/0/items/0/due", "dependentRequired"),
+    ("overlay", "an otherwise on the hiring decision", _set(["add_sections", 0, "items", 0, "due", "otherwise"], {"days_after_hired": 1, "otherwise": {"days_before_start": 1}}), "/add_sections/0/items/0/due/otherwise", "not"),
 ]
 
 
@@ -548,6 +672,20 @@ def self_test(report, validators):
                 "; ".join(describe(e) for e in errors[:3])))
             continue
         report.count("broken documents rejected")
+    # A drifted copy of a shared definition must be reported.
+    schemas = {name: v.schema for name, v in validators.items()}
+    for name, key, change in (
+            ("overlay", "source", lambda d: d["properties"].pop("assumption")),
+            ("overlay", "due", lambda d: d["properties"].pop("days_after_hired")),
+            ("overlay", "new_item", lambda d: d["properties"].pop("due")),
+            ("person", "date", lambda d: d.update(pattern="^.*$"))):
+        drifted = copy.deepcopy(schemas)
+        change(drifted[name]["$defs"][key])
+        where = "self-test: %s.schema.json with a drifted $defs/%s" % (name, key)
+        if not any(n == name and ("/%s" % key) in p for n, p in shared_definition_problems(drifted)):
+            report.fail(where, "not reported: the shared definition check cannot fail")
+        else:
+            report.count("drifted definitions reported")
 
 
 # ----------------------------------------------------------------- main
@@ -573,6 +711,7 @@ def main(argv):
                     "data/overlays")
         check_scenarios(report, validators["person"], root / "tests" / "scenarios")
         check_cohort(report, validators["person"], root / "examples" / "cohort.json")
+        check_shared_definitions(report, validators)
         self_test(report, validators)
 
     summary = ", ".join("%d %s" % (n, k) for k, n in report.counts.items())
