@@ -284,7 +284,7 @@ void ItemReader::check_due(const json& due, const std::string& path, Diagnostics
     DueRule rule;
     if (months) rule = DueRule{DueRule::Kind::months_after_start, static_cast<int>(*months)};
     if (before) rule = DueRule{DueRule::Kind::days_before_start, static_cast<int>(*before)};
-    if (after) {
+    if (r.has("days_after_hired")) {
         // A record may not give the hiring decision: the rule says what applies then.
         const json* otherwise = r.object("otherwise", true);
         if (!otherwise) return;
@@ -294,7 +294,7 @@ void ItemReader::check_due(const json& due, const std::string& path, Diagnostics
             diag.add(ErrorCode::invalid_value, r.path("otherwise"), "the rule without hired_on cannot depend on hired_on");
             return;
         }
-        if (fallback.kind == DueRule::Kind::none) return;  // reported above
+        if (!after || fallback.kind == DueRule::Kind::none) return;  // reported above
         rule = DueRule{DueRule::Kind::days_after_hired, static_cast<int>(*after), fallback.kind, fallback.amount};
     } else if (r.has("otherwise")) {
         diag.add(ErrorCode::invalid_value, r.path("otherwise"), "only a rule on days_after_hired has an otherwise");

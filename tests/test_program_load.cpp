@@ -170,6 +170,10 @@ TEST_CASE("a due rule on the hiring decision names the rule for records without 
     item["due"] = {{"months_after_start", 4}, {"otherwise", {{"days_before_start", 1}}}};
     e = expect_error([&] { Program::from_json(def.dump()); });
     CHECK(e.path() == "/checklists/0/sections/0/items/0/due/otherwise");
+    item["due"] = {{"days_after_hired", 400}, {"otherwise", {{"days_before_start", 1}}}};  // out of range: one problem
+    e = expect_error([&] { Program::from_json(def.dump()); });
+    CHECK(e.problems().size() == 1);
+    CHECK(e.path() == "/checklists/0/sections/0/items/0/due/days_after_hired");
     item["due"] = {{"months_after_start", 4}, {"days_before_start", 1}};
     e = expect_error([&] { Program::from_json(def.dump()); });
     CHECK(e.code() == ErrorCode::invalid_value);
