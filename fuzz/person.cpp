@@ -78,7 +78,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const std::optional<PersonRecord> fast = detail::read_person_fast(input)) {
         std::optional<PersonRecord> strict;
         yr_fuzz::accepts([&] { strict = detail::read_person_strict(input); });
-        require(strict && strict->to_json() == fast->to_json() && strict->plan.assignments == fast->plan.assignments,
+        require(strict && strict->to_json() == fast->to_json() && strict->plan.assignments == fast->plan.assignments &&
+                    strict->plan.planned == fast->plan.planned,
                 "the fast reader gives the strict reader's record");
     }
     if (person) {
