@@ -281,3 +281,37 @@ TEST_CASE("plan_annual_groups: the C++ function alone", "[coordination][R7]") {
     CHECK(dup.code() == ErrorCode::duplicate_id);
     CHECK(dup.path() == "/persons/3/id");
 }
+
+TEST_CASE("Uppsala's yrkeshandledning and workshop: groups across the county's municipalities, the size from the coordinator",
+          "[coordination][R7]") {
+    const Program uppsala = Program::builtin("uppsala-bistand-lss");
+    for (const char* id : {"yrkeshandledning", "workshop"}) {
+        const Component& c = uppsala.components()[*uppsala.find_component(id)];
+        CHECK(c.mix_municipalities);
+        CHECK(c.group_min == 0);  // seed 000 sets no size
+    }
+    const json persons = county();
+    // Without a size the coordinator is told where to give one.
+    const Error e = coordinate_error(uppsala, request(persons, json::array({{{"component", "workshop"}}})));
+    CHECK(e.code() == ErrorCode::missing_field);
+    CHECK(e.path() == "/annual_groups/0/group");
+
+    const json r = coordinate_doc(uppsala, request(persons, json::array({
+        {{"component", "yrkeshandledning"}, {"group", size(6, 8)}},
+        {{"component", "workshop"}, {"group", size(10, 14)}},
+        {{"component", "foredrag"}, {"group", size(20, 30)}}})));
+    REQUIRE(r["annual_groups"].size() == 3);
+    const json& handledning = r["annual_groups"][0];
+    CHECK(handledning["group"]["mix_municipalities"] == true);
+    CHECK(handledning["group"]["size_from"] == "request");
+    CHECK(handledning["objective"]["groups"] == 4);
+    CHECK(most_from_one_municipality(handledning) == 1);
+    // 25 in groups of 10-14: two groups, every municipality's three or four split.
+    const json& workshop = r["annual_groups"][1];
+    CHECK(workshop["objective"]["groups"] == 2);
+    CHECK(workshop["objective"]["same_municipality_pairs"] == workshop["objective"]["pairs_lower_bound"]);
+    CHECK(most_from_one_municipality(workshop) == 2);
+    // The lecture's groups are not mixed by the program.
+    CHECK(r["annual_groups"][2]["group"]["mix_municipalities"] == false);
+    CHECK(r["summary"]["annual_groups"] == 4 + 2 + 1);
+}

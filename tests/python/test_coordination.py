@@ -274,3 +274,15 @@ def test_annual_groups_the_latest_to_join_waits(county_program: yrkesresan.Progr
     assert list(unplaced["reason"]) == ["groups_full"]
     assert unplaced.loc[0, "message"].startswith("Every group has 4 members")
     assert report.annual_groups.groupby("group")["municipality"].agg(lambda s: s.value_counts().max()).max() == 1
+
+
+def test_uppsala_annual_groups_need_the_coordinators_size() -> None:
+    uppsala = yrkesresan.Program.builtin("uppsala-bistand-lss")
+    with pytest.raises(yrkesresan.Error) as e:
+        yrkesresan.coordinate(uppsala, county(), as_of=AS_OF, term=TERM, annual_groups=[{"component": "workshop"}])
+    assert (e.value.code, e.value.path) == ("missing_field", "/annual_groups/0/group")
+    report = yrkesresan.coordinate(uppsala, county(), as_of=AS_OF, term=TERM,
+                                   annual_groups=[{"component": "yrkeshandledning", "group": {"min": 6, "max": 8}}])
+    groups = report.annual_groups
+    assert groups["group"].nunique() == 4
+    assert (groups.groupby("group")["municipality"].nunique() == groups.groupby("group").size()).all()
