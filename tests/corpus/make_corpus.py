@@ -651,6 +651,17 @@ def coordination_cases() -> None:
                                   [{"from": PNR, "to": NAME}]), err("unknown_field", "/persons/0"))
     case(k, "canary-mentor", put(r, "/mentors", [{"id": NAME, "municipality": PNR, "profession_start": PNR}]),
          err("invalid_date", "/mentors/0/profession_start"))
+    # Groups for an annual activity (R7): Uppsala's program sets no size for its workshop.
+    annual = put(r, "/annual_groups", [{"component": "workshop"}])
+    case(k, "annual-groups-no-size", annual, err("missing_field", "/annual_groups/0/group"), program="uppsala-bistand-lss")
+    case(k, "annual-groups-min-only", put(annual, "/annual_groups/0/group", {"min": 6}),
+         err("missing_field", "/annual_groups/0/group/max"), program="uppsala-bistand-lss")
+    case(k, "annual-groups-year-text", put(annual, "/annual_groups/0/year", "2027"),
+         err("wrong_type", "/annual_groups/0/year"), program="uppsala-bistand-lss")
+    case(k, "annual-groups-unknown-activity", put(annual, "/annual_groups/0/component", "workshops"),
+         err("unknown_reference", "/annual_groups/0/component"), program="uppsala-bistand-lss")
+    case(k, "annual-groups-supervision", put(annual, "/annual_groups/0", {"component": "handledning", "group": {"min": 6, "max": 8}}),
+         err("invalid_value", "/annual_groups/0/component"))
 
 
 # ---- credentials (kind "credential": verified against trusted.json) ---------
