@@ -117,6 +117,9 @@ def blocks_of(path: Path) -> List[Block]:
         while j >= 0 and not lines[j].strip():
             j -= 1
         directive = DIRECTIVE.match(lines[j]) if j >= 0 else None
+        if j >= 0 and not directive and re.match(r"^\s*<!--\s*example\b", lines[j]):
+            raise ExampleError(f"{path.relative_to(ROOT)}:{j + 1}: not a directive this runner knows: "
+                               f"<!-- example: skip (why) -->, <!-- example: continues --> or <!-- example: run -->")
         body: List[str] = []
         k = i + 1
         while k < len(lines):
