@@ -1,7 +1,9 @@
 """R7: activities counted per calendar year (Uppsala: yrkeshandledning four
 times a year, a workshop once, a föredrag at least once). Every year from the
-year of employment counts with the full number; the year still running is
-open (docs/interpretations.md, R7).
+year of employment is counted. The year the employment starts in is offered
+only in part (unless the employment starts on 1 January): partial_year,
+counted and not judged. A full year is met when the count is reached, else
+open while it runs and not_met after (docs/rules.md, R7).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from .program import Component
 
 
 def evaluate(comp: Component, person: Person, as_of: Day, warnings: List[Dict[str, Any]]) -> Dict[str, Any]:
-    first_year = datetime.date.fromordinal(person.employment_start).year
+    start = datetime.date.fromordinal(person.employment_start)
+    first_year = start.year
+    first_year_in_full = (start.month, start.day) == (1, 1)
     this_year = datetime.date.fromordinal(as_of).year
     per_year: Dict[int, int] = {}
     for d in person.sessions.get(comp.id, []):
@@ -24,7 +28,9 @@ def evaluate(comp: Component, person: Person, as_of: Day, warnings: List[Dict[st
     years = []
     for year in range(first_year, this_year + 1):
         attended = per_year.get(year, 0)
-        if attended >= comp.per_year:
+        if year == first_year and not first_year_in_full:
+            state = "partial_year"
+        elif attended >= comp.per_year:
             state = "met"
         else:
             state = "open" if year == this_year else "not_met"

@@ -5,13 +5,16 @@ of each role.
 State precedence (docs/interpretations.md, R3): done, waived, overdue,
 blocked, pending. A prerequisite is satisfied when it is done, waived (EJ) or
 removed from the plan; an open item with open prerequisites names them in
-``blocked_by``.
+``blocked_by``. An item is due on the date the person's written plan gives
+it, else by its own due rule, else by its list's; with none of these it has
+no deadline and is never overdue (R3).
 """
 
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
+from . import dates
 from .dates import Day, iso
 from .person import Person
 from .program import Due, Item, Program, order_codes
@@ -38,7 +41,8 @@ def plan_items(program: Program, person: Person) -> Dict[str, List[Item]]:
                 continue
             section = a.get("section", c.sections[-1])
             codes = order_codes(a["responsible"]) if "responsible" in a else c.codes
-            added = Item(a["id"], c.id, section, codes, None, (), added=True)
+            planned = dates.parse(a["planned"]) if "planned" in a else None
+            added = Item(a["id"], c.id, section, codes, None, (), added=True, planned=planned)
             last = max((k for k, i in enumerate(items) if i.section == section), default=None)
             if last is None:  # an empty section: after the sections before it
                 order = c.sections.index(section) if section in c.sections else len(c.sections)
@@ -46,17 +50,25 @@ def plan_items(program: Program, person: Person) -> Dict[str, List[Item]]:
                            default=-1)
             items.insert(last + 1, added)
         out[c.id] = [Item(i.id, i.checklist, i.section, person.assignments.get(i.id, i.codes), i.due, i.requires,
-                          i.added) for i in items]
+                          i.added, person.planned.get(i.id, i.planned)) for i in items]
     return out
 
 
 def due_day(due: Optional[Due], person: Person) -> Optional[Day]:
     """R1: "within N months" is [start, reached_on(N)) on the employment clock
-    (moved by leave), shown by its last day; "N days before start" is fixed."""
+    (moved by leave), shown by its last day; "N days before the first working
+    day" is the start minus N days (0: the first day itself); "N days after
+    the hiring decision" is hired_on plus N days, or the rule's `otherwise`
+    when the record has no hiring decision. Days are not moved by leave.
+    No rule: no deadline."""
     if due is None:
         return None
     if due.months_after_start is not None:
         return person.employment.reached_on(due.months_after_start) - 1
+    if due.days_after_hired is not None:
+        if person.hired_on is not None:
+            return person.hired_on + due.days_after_hired
+        return due_day(due.otherwise, person)
     assert due.days_before_start is not None
     return person.employment_start - due.days_before_start
 
@@ -93,7 +105,10 @@ def evaluate(program: Program, person: Person, as_of: Day, warnings: List[Dict[s
         unassigned: List[str] = []
         unassigned_due: List[Optional[Day]] = []
         for item in items:
-            item_due = due_day(item.due, person) if item.due else checklist_due
+            if item.planned is not None:  # the written plan's date is the due (R3)
+                item_due: Optional[Day] = item.planned
+            else:
+                item_due = due_day(item.due, person) if item.due else checklist_due
             requires = [r for r in c.requires + item.requires if r != item.id]
             done_on = done.get(item.id)
             if done_on is not None:  # one warning per prerequisite not met on the day it was done
@@ -113,7 +128,8 @@ def evaluate(program: Program, person: Person, as_of: Day, warnings: List[Dict[s
                 state = "pending"
             summary[state] += 1
             row: Dict[str, Any] = {"id": item.id, "section": item.section, "responsible": list(item.codes),
-                                   "state": state, "due": iso(item_due), "done": iso(done_on)}
+                                   "state": state, "due": iso(item_due), "planned": iso(item.planned),
+                                   "done": iso(done_on)}
             if state != "done" and open_requires:
                 row["blocked_by"] = open_requires
             if item.added:

@@ -57,6 +57,9 @@ def project(library_doc: Dict[str, Any]) -> Dict[str, Any]:
     for key in _TEXTS:
         if key in doc and key != "phase":
             _strip(doc[key], key)
+    for comp in doc["components"]:
+        if comp.get("organiser"):
+            comp["organiser"].pop("label", None)
     for cert in doc["certificates"]:
         _strip(cert["missing"], "missing")
         cert["certificate_id"] = cert["certificate_id"] is not None
@@ -129,6 +132,7 @@ def population_row(doc: Dict[str, Any]) -> Dict[str, Any]:
 
 def item_rows(doc: Dict[str, Any]) -> List[Tuple[Any, ...]]:
     """A reference document as the population API's item rows: (person,
-    checklist, section, item, responsible as "EC,FA" or None, state, due, done)."""
+    checklist, section, item, responsible as "EC,FA" or None, state, due,
+    planned, done)."""
     return [(doc["person"], c["id"], i["section"], i["id"], ",".join(i["responsible"]) or None, i["state"],
-             i["due"], i["done"]) for c in doc["checklists"] for i in c["items"]]
+             i["due"], i["planned"], i["done"]) for c in doc["checklists"] for i in c["items"]]

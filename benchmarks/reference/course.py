@@ -74,12 +74,12 @@ def evaluate(comp: Component, person: Person, as_of: Day, warnings: List[Dict[st
 
     started = min(attended.values()) if attended else None
     p = windows.period(comp.window, person) if comp.window else None
-    is_targeted = windows.targeted(comp.target_max_months, person)
+    is_targeted = windows.targeted(comp.target_max_months, person, comp.window, p)
     window_or_open = p if p is not None else (person.employment_start, as_of + 1)
     eligibility = windows.started_or_window(started, completed_on, is_targeted, window_or_open, as_of)
     if started is not None and is_targeted and not (window_or_open[0] <= started < window_or_open[1]):
         warnings.append({"code": "started_outside_window", "ref": comp.id, "date": iso(started)})
-    if eligibility in ("eligible", "window_passed"):
+    if eligibility == "eligible" or eligibility == "window_passed" and windows.asks_after_window(comp.obligation):
         actions.append({"role": "EC", "kind": "enrol", "due": iso(window_or_open[1] - 1), "component": comp.id})
     row, _ = windows.row(comp.id, comp.kind, eligibility, p, started=started, completed=completed_on)
     return row, modules, cert

@@ -2,8 +2,9 @@
 
 The result has the keys of the evaluation document (data/schema/
 evaluation.schema.json) minus every human text (labels, messages, sources,
-an action's ``what``); ``certificate_id`` is a boolean (whether an id is
-given), since the id's hashing is the library's to choose.
+an action's ``what``, an organiser's label); ``certificate_id`` is a
+boolean (whether an id is given), since the id's hashing is the library's
+to choose.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def evaluate_person(program: Program, person: Person, as_of: Day) -> Dict[str, A
             row, cert = support.introduktor(comp, person, as_of, warnings, actions), None
         else:
             row, cert = annual.evaluate(comp, person, as_of, warnings), None
+        # Who arranges it and how binding it is (R9): the program's data.
+        row["obligation"] = comp.obligation
+        row["organiser"] = {"id": comp.organiser} if comp.organiser else None
         components.append(row)
         if cert is not None:
             certificates.append(cert)

@@ -27,6 +27,7 @@ class Person:
     municipality: str
     unit: Optional[str]
     employment_start: Day
+    hired_on: Optional[Day]  # the hiring decision, when the record gives it
     leaves: List[Period]
     experience: Clock  # R1: from profession_start moved earlier by prior credit
     employment: Clock  # R1: deadlines relative to employment_start
@@ -34,6 +35,7 @@ class Person:
     assignments: Dict[str, Tuple[str, ...]]
     added_items: List[Dict[str, Any]]
     removed_items: List[str]
+    planned: Dict[str, Day]  # item -> the day the written plan gives it (R3)
     mentor: Optional[Mentor]
     # Events by what they concern; each list sorted by date.
     item_done: Dict[str, List[Day]] = field(default_factory=dict)
@@ -56,11 +58,13 @@ def read(record: Dict[str, Any]) -> Person:
         mentor = Mentor(m["id"], m["municipality"], Clock(m_anchor, []))
     person = Person(
         id=record["id"], municipality=record["municipality"], unit=record.get("unit"),
-        employment_start=start, leaves=leaves,
+        employment_start=start, hired_on=parse(record["hired_on"]) if "hired_on" in record else None,
+        leaves=leaves,
         experience=Clock(anchor, leaves), employment=Clock(start, leaves),
         people=dict(record.get("people", {})),
         assignments={item: order_codes(codes) for item, codes in plan.get("assignments", {}).items()},
         added_items=list(plan.get("added_items", [])), removed_items=list(plan.get("removed_items", [])),
+        planned={item: parse(d) for item, d in plan.get("planned", {}).items()},
         mentor=mentor)
     for e in record.get("events", []):
         kind, day = e["type"], parse(e["date"])

@@ -19,8 +19,15 @@ CODE_ORDER = ("EC", "1:e", "FA", "AD", "SJ", "EJ")
 
 @dataclass
 class Due:
+    """A due rule (docs/rules.md R1, R3): one of "within N months of the
+    start", "N days before the first working day" and "N days after the
+    hiring decision", the last with the rule that applies when the record has
+    no hiring decision (`otherwise`). A checklist or item with no rule has
+    no deadline."""
     months_after_start: Optional[int] = None
     days_before_start: Optional[int] = None
+    days_after_hired: Optional[int] = None
+    otherwise: Optional["Due"] = None
 
 
 @dataclass
@@ -32,6 +39,7 @@ class Item:
     due: Optional[Due]
     requires: Tuple[str, ...]
     added: bool = False
+    planned: Optional[int] = None  # the person's plan dates it (a day): its due for that person (R3)
 
 
 @dataclass
@@ -65,6 +73,8 @@ class Component:
     id: str
     kind: str  # course, supervision, mentor, introduktor, annual
     window: Optional[Window]
+    obligation: str = "duty"  # duty (the default), offer or recommendation (R9)
+    organiser: Optional[str] = None  # the organiser's id, when the program names one
     target_max_months: Optional[int] = None
     modules: List[Module] = field(default_factory=list)
     certificate: Optional[Dict[str, Any]] = None
@@ -102,7 +112,8 @@ class Program:
 def _due(d: Optional[Dict[str, Any]]) -> Optional[Due]:
     if d is None:
         return None
-    return Due(d.get("months_after_start"), d.get("days_before_start"))
+    return Due(d.get("months_after_start"), d.get("days_before_start"), d.get("days_after_hired"),
+               _due(d.get("otherwise")))
 
 
 def _window(w: Optional[Dict[str, Any]]) -> Optional[Window]:
@@ -127,7 +138,9 @@ def from_json(doc: Dict[str, Any]) -> Program:
                                     tuple(c.get("requires", [])), [s["id"] for s in c["sections"]], items))
     components = []
     for c in doc.get("components", []):
-        comp = Component(c["id"], c["kind"], _window(c.get("window")))
+        organiser = c.get("organiser")
+        comp = Component(c["id"], c["kind"], _window(c.get("window")), c.get("obligation", "duty"),
+                         organiser["id"] if organiser else None)
         if "target" in c:
             comp.target_max_months = c["target"]["max_experience_months_at_employment"]
         for m in c.get("modules", []):

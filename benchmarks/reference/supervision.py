@@ -42,11 +42,14 @@ def evaluate(comp: Component, person: Person, as_of: Day, warnings: List[Dict[st
         cert = certificate(comp.id, missing, completed_on, person, warnings, actions)
 
     p = windows.period(comp.window, person) if comp.window else (person.employment_start, as_of + 1)
-    is_targeted = windows.targeted(comp.target_max_months, person)
+    # Revision 2: no target group of its own unless the program sets one; a
+    # window that closed before the employment still puts the person outside.
+    is_targeted = windows.targeted(comp.target_max_months, person, comp.window, p if comp.window else None)
     eligibility = windows.started_or_window(first, completed_on, is_targeted, p, as_of)
     if first is not None and is_targeted and not (p[0] <= first < p[1]):
         warnings.append({"code": "started_outside_window", "ref": comp.id, "date": iso(first)})
-    if eligibility in ("eligible", "window_passed"):
+    # An offer (supervision in GR) not taken up asks nothing of EC once its window passed.
+    if eligibility == "eligible" or eligibility == "window_passed" and windows.asks_after_window(comp.obligation):
         actions.append({"role": "EC", "kind": "enrol", "due": iso(p[1] - 1), "component": comp.id})
     row, _ = windows.row(comp.id, comp.kind, eligibility, p if comp.window else None, started=first,
                          completed=completed_on)

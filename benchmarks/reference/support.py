@@ -3,7 +3,9 @@ municipality, for 24-36 months of experience in GR) and an introduktör (a
 named colleague with scheduled hours a week, fewer in the second year, leave
 pausing it). Mentor and introduktör are in_progress while someone is named
 (before or inside the window) and completed after it (evaluation schema,
-component).
+component); with nobody named, a window on the experience clock that closed
+before the employment began makes them not_targeted (R4). Only an open
+window asks EC to name someone, whatever the obligation.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ def _holder_row(comp: Component, holder: Optional[str], person: Person, as_of: D
     # someone was named.
     if holder:
         eligibility, reason = ("completed" if place == "window_passed" else "in_progress"), "holder_named"
+    elif windows.closed_before_employment(comp.window, p, person):
+        # R4 (revision 2): more experience at hiring than the component is for.
+        eligibility, reason = "not_targeted", "not_targeted"
     elif place == "not_yet":
         eligibility, reason = "not_yet", "window_not_open"
     elif place == "eligible":

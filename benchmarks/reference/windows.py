@@ -33,9 +33,28 @@ def by_window(p: Period, as_of: Day) -> str:
     return "eligible" if as_of < p[1] else "window_passed"
 
 
-def targeted(max_months: Optional[int], person: Person) -> bool:
-    """R4: new in the profession, judged on experience at the employment start."""
+def closed_before_employment(window: Optional[Window], p: Optional[Period], person: Person) -> bool:
+    """R4 (revision 2): a window on the experience clock that closed before
+    the employment began; the person came with more experience than the
+    component is for. Only the experience clock runs before the employment:
+    a window on the employment clock is judged by the window alone."""
+    return window is not None and p is not None and window.clock == "experience" and p[1] <= person.employment_start
+
+
+def targeted(max_months: Optional[int], person: Person, window: Optional[Window] = None,
+             p: Optional[Period] = None) -> bool:
+    """R4: new in the profession, judged on experience at the employment start
+    (where the program sets a target group), and a window that had not closed
+    before the employment began."""
+    if closed_before_employment(window, p, person):
+        return False
     return max_months is None or person.experience.months_on(person.employment_start) < max_months
+
+
+def asks_after_window(obligation: str) -> bool:
+    """R9 (revision 2): only a duty's passed window asks EC to act; a passed
+    offer or recommendation is reported as not taken up and asks nothing."""
+    return obligation == "duty"
 
 
 def started_or_window(started: Optional[Day], completed: Optional[Day], is_targeted: bool, p: Period,

@@ -182,7 +182,7 @@ def test_population_frames_agree(program: str, as_of: D) -> None:
     assert got["error"].isna().all()
 
     items = result.items
-    columns = ["person", "checklist", "section", "item", "responsible", "state", "due", "done"]
+    columns = ["person", "checklist", "section", "item", "responsible", "state", "due", "planned", "done"]
     have_rows = list(zip(*(_text(items[c]) for c in columns)))
     want_rows = [row for d in docs for row in item_rows(d)]
     assert len(have_rows) == len(want_rows)
