@@ -68,7 +68,7 @@ def population_api(program: yr.Program, pop: Any, runs: int) -> Dict[str, float]
     frames = pop.frames
     args = (program, frames["persons"], frames["events"], frames["leaves"], frames["assignments"], pop.as_of, 0, False)
     evaluate = best_of(runs, lambda: program.evaluate_population(*frames.values(), as_of=pop.as_of))
-    floor = best_of(runs, lambda: _population.evaluate_population(*args, decode_only=True))
+    floor = best_of(runs, lambda: _population.evaluate_population(*args, decode_only=True, planned=frames["planned"]))
     return {"evaluate": evaluate, "floor": floor}
 
 

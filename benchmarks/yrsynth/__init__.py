@@ -1,11 +1,13 @@
 """yrsynth: a seeded synthetic population of social workers for yrkesresan.
 
-Hire dates with seasonal peaks (August, January), prior experience, leave
-(some periods touching or overlapping), plans coded by unit managers (EJ for
-experienced hires, items left uncoded), checklist items done on time, late
-or never, course rounds with missed and made-up modules and homework,
-supervision attendance (going on after the program year where the
-municipality keeps it), certificates issued, Uppsala's annual activities,
+Hire dates with seasonal peaks (August, January), hiring decisions (some
+records without one), prior experience (some hires past the supervision and
+mentor windows already), leave (some periods touching or overlapping), plans
+coded by unit managers (EJ for experienced hires, items left uncoded) and
+some dated by them, checklist items done on time, late or never, course
+rounds with missed and made-up modules and homework, supervision attendance
+(going on after the program year where the municipality keeps it),
+certificates issued, Uppsala's annual activities,
 mentors and introduktörer, turnover (a leaver's record just stops) and 290
 municipalities of Zipf-distributed size. Everything comes from the program's
 JSON (its items, modules, components), so GR and Uppsala populations come
@@ -14,7 +16,7 @@ from the same code. Invented data only: no real person is in it.
     from benchmarks.yrsynth import generate
 
     pop = generate(50_000, seed=2026)            # Settings' fields as keywords
-    pop.persons, pop.events, pop.leaves, pop.assignments   # the population API's frames
+    pop.persons, pop.events, pop.leaves, pop.assignments, pop.planned   # the population API's frames
     gr.evaluate_population(*pop.frames.values(), as_of=pop.as_of)
     earlier = pop.until(datetime.date(2025, 6, 1))          # events after that day dropped
     for record in pop.records(): ...            # person records (dicts)

@@ -4,7 +4,7 @@
     python -m benchmarks.yrsynth --persons 2000 --program uppsala-bistand-lss --format jsonl --out /tmp/u
 
 Writes persons.jsonl (one person record a line) and/or
-persons/events/leaves/assignments.parquet (the population API's frames,
+persons/events/leaves/assignments/planned.parquet (the population API's frames,
 strings as dictionary arrays; needs pyarrow), and prints what it made and
 how long it took. Run from the repository root.
 """

@@ -3,12 +3,14 @@
 The population API's frames have no place for them (they carry plan codes
 only), so they are made on person records: `with_plan_edits` gives some
 records a plan that removes program items (events for them are kept: the
-library reports them) and adds local items, some of them done.
+library reports them; their codes and dates go with them) and adds local
+items, some of them done, some dated by the plan.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime
 import random
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence
 
@@ -35,9 +37,11 @@ def with_plan_edits(records: Iterable[Dict[str, Any]], program: str, seed: int =
         removed = rng.sample(items, rng.randint(0, 3))
         if removed:
             plan["removed_items"] = removed
-            assignments = plan.get("assignments", {})
-            for item in removed:  # codes may only name items in the plan
-                assignments.pop(item, None)
+            for table in ("assignments", "planned"):  # codes and dates may only name items in the plan
+                for item in removed:
+                    plan.get(table, {}).pop(item, None)
+                if table in plan and not plan[table]:
+                    del plan[table]
         added: List[Dict[str, Any]] = []
         for k in range(rng.randint(0, 2) if checklists else 0):
             checklist = rng.choice(checklists)
@@ -47,6 +51,9 @@ def with_plan_edits(records: Iterable[Dict[str, Any]], program: str, seed: int =
             codes = rng.choice(_CODES)
             if codes or rng.random() < 0.5:
                 item["responsible"] = list(codes)
+            if rng.random() < 0.4:  # the plan dates it (R3): its due for this person
+                start = datetime.date.fromisoformat(r["employment_start"])
+                item["planned"] = (start + datetime.timedelta(days=rng.randint(-10, 200))).isoformat()
             added.append(item)
             dates = [e["date"] for e in r.get("events", [])]
             if dates and rng.random() < 0.5:  # done on a day something else was recorded (not after as_of)

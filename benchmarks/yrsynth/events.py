@@ -13,8 +13,8 @@ from typing import Dict, List
 
 import numpy as np
 
-from .persons import EJ, MONTH_DAYS, People
-from .program import ProgramSpec
+from .persons import EJ, MISSING, People
+from .program import MONTH_DAYS, ProgramSpec, deadline
 from .region import Region
 
 TYPES = ["item_done", "module_attended", "homework_submitted", "session_attended", "certificate_issued"]
@@ -40,9 +40,14 @@ def cut(events: Events, end: np.ndarray) -> Events:
 
 
 def item_events(rng: np.random.Generator, region: Region, p: People, spec: ProgramSpec,
-                codes: np.ndarray) -> Events:
+                codes: np.ndarray, planned: np.ndarray) -> Events:
     """Checklist items done, on time or late (per municipality), some never;
-    prerequisites are mostly respected; a few items are recorded twice."""
+    prerequisites are mostly respected; a few items are recorded twice. An
+    item's deadline is the plan's date where it gives one, else its due rule
+    (the hiring decision's for "Informera administratör", whether or not the
+    record carries it); work on it starts at the hiring decision when the
+    deadline falls before the first weeks, else at the start. An item with
+    no deadline is done some time in the first year."""
     n, k = len(p.start), len(spec.items)
     waived = codes == EJ
     chance = np.where(waived, 0.1, region.diligence[p.muni][:, None])
@@ -51,16 +56,19 @@ def item_events(rng: np.random.Generator, region: Region, p: People, spec: Progr
     late_by = rng.standard_exponential((n, k), dtype=np.float32) * region.lateness[p.muni][:, None]
     u = rng.random((n, k), dtype=np.float32)
     date = np.empty((n, k), dtype=np.int64)
+    known = p.hired_on != MISSING
     for j, item in enumerate(spec.items):
-        if item.months_after_start is not None:
-            window = item.months_after_start * MONTH_DAYS
-            on_time = p.start + (window * u[:, j] ** 1.3).astype(np.int64)
-            date[:, j] = np.where(late[:, j], p.start + int(window) + late_by[:, j].astype(np.int64), on_time)
-        else:
-            deadline = p.start - (item.days_before_start or 0)
-            prep = np.maximum(deadline - p.hired, 1)
-            on_time = p.hired + (prep * u[:, j]).astype(np.int64)
-            date[:, j] = np.where(late[:, j], deadline + 1 + (late_by[:, j] / 3).astype(np.int64), on_time)
+        rule = deadline(item.due, p.start, p.hired, known)
+        dated = planned[:, j] != MISSING
+        if rule is None and not dated.any():
+            date[:, j] = p.start + (365 * u[:, j] ** 1.3).astype(np.int64)
+            continue
+        last = np.where(dated, planned[:, j], p.start + 364 if rule is None else rule)
+        origin = np.where(last < p.start + 14, np.minimum(p.hired, last), p.start)
+        on_time = origin + (np.maximum(last - origin, 1) * u[:, j] ** 1.3).astype(np.int64)
+        # Late by days for deadlines before the start, by weeks after it.
+        lag = np.where(last < p.start + 14, late_by[:, j] / 3, late_by[:, j]).astype(np.int64)
+        date[:, j] = np.where(late[:, j] & ((rule is not None) | dated), last + 1 + lag, on_time)
     for _ in range(2):  # prerequisites first, mostly (a chain of two settles in two passes)
         for j, item in enumerate(spec.items):
             if not item.requires:
@@ -131,8 +139,11 @@ def course_events(rng: np.random.Generator, region: Region, p: People, spec: Pro
 
 def supervision_events(rng: np.random.Generator, region: Region, p: People, spec: ProgramSpec,
                        end: np.ndarray, wanted: float) -> Events:
-    """Group supervision from about a year of experience: `sessions` sessions
-    a month or so apart, most attended, a few recorded twice. Where the
+    """Group supervision from the start of its window on the experience clock
+    (about a year of experience in GR): `sessions` sessions a month or so
+    apart, most attended, a few recorded twice. It is open to whoever's
+    window had not closed when they were hired, new in the profession or not
+    (R5), and a few others join anyway. Where the
     municipality keeps it going, sessions go on after the program's year
     until the person's record stops, as often as it takes for this kind of
     event to number about `wanted` (the generator's events-per-person
@@ -140,10 +151,12 @@ def supervision_events(rng: np.random.Generator, region: Region, p: People, spec
     change no rule's outcome beyond the session counts)."""
     n, s = len(p.start), spec.sessions
     ref = spec.refs.index(spec.supervision)
-    joins = (p.new_in_profession & (rng.random(n) < region.supervision_uptake[p.muni])) | (rng.random(n) < 0.03)
+    opens, closes = (int(m * MONTH_DAYS) for m in spec.supervision_window)
+    open_at_hire = p.experience_anchor + closes > p.start
+    joins = (open_at_hire & (rng.random(n) < region.supervision_uptake[p.muni])) | (rng.random(n) < 0.03)
     who = np.flatnonzero(joins)
     c = len(who)
-    year_in = p.experience_anchor[who] + 365
+    year_in = p.experience_anchor[who] + opens
     first = np.maximum(year_in, p.start[who] + 14) + rng.integers(0, 300, c)
     early = rng.random(c) < 0.05
     first = np.where(early, np.maximum(year_in - rng.integers(30, 200, c), p.start[who] + 7), first)

@@ -15,7 +15,7 @@ from typing import Dict, List
 import numpy as np
 
 from . import events as ev
-from .persons import MISSING, make_leaves, make_people, make_plans
+from .persons import MISSING, make_leaves, make_people, make_planned, make_plans
 from .program import ProgramSpec, load
 from .region import Region, make_region
 
@@ -43,6 +43,7 @@ class Chunk:
     roles: Dict[str, np.ndarray]
     leaves: Dict[str, np.ndarray]
     plans: np.ndarray
+    planned: np.ndarray  # per person and item: the day the plan gives it, MISSING for none
     events: Dict[str, np.ndarray]
 
 
@@ -57,10 +58,11 @@ def make_chunk(settings: Settings, spec: ProgramSpec, region: Region, index: int
     p = make_people(rng, region, n, first_day, data_end)
     leaves = make_leaves(rng, p, data_end)
     plans = make_plans(rng, region, p, spec)
+    planned = make_planned(rng, p, spec)
     end = np.minimum(p.left, data_end)
     parts: List[ev.Events] = []
     if spec.items:
-        parts.append(ev.item_events(rng, region, p, spec, plans))
+        parts.append(ev.item_events(rng, region, p, spec, plans, planned))
     if spec.course:
         parts.append(ev.course_events(rng, region, p, spec))
     if spec.annual:
@@ -84,9 +86,9 @@ def make_chunk(settings: Settings, spec: ProgramSpec, region: Region, index: int
     events = {k: v[order].astype(compact[k]) for k, v in events.items()}
     events["person"] += np.int32(first_row)
     leaves["person"] = leaves["person"] + first_row
-    people = {"muni": p.muni, "unit": p.unit, "start": p.start, "hired": p.hired, "profession": p.profession,
+    people = {"muni": p.muni, "unit": p.unit, "start": p.start, "hired": p.hired_on, "profession": p.profession,
               "prior": p.prior, "mentor": p.mentor}
-    return Chunk(people, p.roles, leaves, plans, events)
+    return Chunk(people, p.roles, leaves, plans, planned, events)
 
 
 def generate_chunks(settings: Settings) -> "tuple[ProgramSpec, Region, List[Chunk]]":

@@ -10,14 +10,13 @@ from typing import Dict
 
 import numpy as np
 
-from .program import ProgramSpec
+from .program import MONTH_DAYS, ProgramSpec, deadline
 from .region import FADDERS, FORSTE, INTRODUKTORER, MENTORS, UNITS, Region
 
 MISSING = np.iinfo(np.int64).min
 # Hires peak in August and January (the terms' starts), few in July and December.
 MONTH_WEIGHTS = np.array([2.5, 1.0, 1.0, 0.8, 0.7, 0.8, 0.3, 3.0, 1.5, 1.0, 0.8, 0.3])
 MONTH_WEIGHTS = MONTH_WEIGHTS / MONTH_WEIGHTS.sum()
-MONTH_DAYS = 30.44
 # Codes a unit manager writes into a plan (assignments' dictionary).
 CODES = ["EC", "FA", "1:e", "SJ", "AD", "FA,SJ", "EC,FA", "1:e,SJ", "AD,SJ", "EJ"]
 EJ = CODES.index("EJ")
@@ -34,7 +33,8 @@ class People:
     muni: np.ndarray
     unit: np.ndarray              # index into UNITS
     start: np.ndarray             # employment_start
-    hired: np.ndarray             # hired_on
+    hired: np.ndarray             # the hiring decision (what the people involved act on)
+    hired_on: np.ndarray          # hired_on as recorded: the decision, or MISSING where the record omits it
     profession: np.ndarray        # profession_start or MISSING
     prior: np.ndarray             # prior_experience_months (0: none)
     left: np.ndarray              # last day with records (turnover), or past the data's end
@@ -71,6 +71,7 @@ def make_people(rng: np.random.Generator, region: Region, n: int, first_day: int
     start = month.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64) + day
     start = np.minimum(start, data_end + 45)
     hired = start - rng.integers(14, 150, n)
+    hired_on = np.where(rng.random(n) < 0.85, hired, MISSING)  # some records leave the decision out
 
     experienced = rng.random(n) < 0.25
     prior = np.where(experienced, rng.integers(1, 121, n), 0)
@@ -94,7 +95,8 @@ def make_people(rng: np.random.Generator, region: Region, n: int, first_day: int
     mentor_muni = np.where(rng.random(n) < 0.85, other, muni)
     mentor = np.where(rng.random(n) < 0.35, mentor_muni * MENTORS + rng.integers(0, MENTORS, n), -1)
     roles["mentor"] = mentor
-    return People(muni, unit, start, hired, profession, prior, left, roles, mentor, new_in_profession, anchor)
+    return People(muni, unit, start, hired, hired_on, profession, prior, left, roles, mentor, new_in_profession,
+                  anchor)
 
 
 def make_leaves(rng: np.random.Generator, p: People, data_end: int) -> Dict[str, np.ndarray]:
@@ -143,3 +145,22 @@ def make_plans(rng: np.random.Generator, region: Region, p: People, spec: Progra
     override = (rng.random((n, k), dtype=np.float32) < 0.02) & defaults[None, :]
     codes[override] = _OVERRIDES[rng.integers(0, len(_OVERRIDES), int(override.sum()))]
     return codes
+
+
+def make_planned(rng: np.random.Generator, p: People, spec: ProgramSpec) -> np.ndarray:
+    """The dates a unit manager writes into some plans (R3: "vem som ansvarar
+    för vad och när"), per person and item, MISSING for none. A quarter of
+    plans date a third of their items: near the item's own deadline (some
+    before it, some after: the plan may give more time), or in the first
+    eight months where the program gives the item none."""
+    n, k = len(p.start), len(spec.items)
+    dated = (rng.random(n) < 0.25)[:, None] & (rng.random((n, k), dtype=np.float32) < 0.33)
+    shift = rng.integers(-20, 45, (n, k))
+    spread = rng.integers(0, 240, (n, k))
+    out = np.full((n, k), MISSING, dtype=np.int64)
+    known = p.hired_on != MISSING
+    for j, item in enumerate(spec.items):
+        last = deadline(item.due, p.start, p.hired, known)
+        day = p.start + spread[:, j] if last is None else np.maximum(last + shift[:, j], p.hired)
+        out[:, j] = np.where(dated[:, j], day, MISSING)
+    return out

@@ -11,15 +11,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
+import numpy as np
+
 PROGRAMS = Path(__file__).resolve().parents[2] / "data" / "programs"
+
+
+@dataclass(frozen=True)
+class DueSpec:
+    """An item's due rule, as the program states it (absent: no deadline)."""
+    months_after_start: Optional[int] = None  # within N months of the start ...
+    days_before_start: Optional[int] = None   # ... or N days before it ...
+    days_after_hired: Optional[int] = None    # ... or N days after the hiring decision,
+    otherwise: Optional["DueSpec"] = None     # with this rule when the record has none
 
 
 @dataclass(frozen=True)
 class ItemSpec:
     id: str
     checklist: str
-    months_after_start: Optional[int]  # due within N months of the start ...
-    days_before_start: Optional[int]   # ... or N days before it
+    due: Optional[DueSpec]             # the item's rule, else its checklist's; None: no deadline
     has_default_codes: bool            # the program codes it (AD, EC lists); else the plan must
     requires: Tuple[int, ...]          # indices of prerequisite items
 
@@ -38,6 +48,7 @@ class ProgramSpec:
     modules: List[ModuleSpec] = field(default_factory=list)
     supervision: Optional[str] = None
     sessions: int = 0
+    supervision_window: Tuple[int, int] = (12, 24)  # months of experience
     supervision_certificate: Optional[Tuple[int, int]] = None  # (min_sessions, within_months)
     course_certificate: bool = False
     annual: List[Tuple[str, int]] = field(default_factory=list)  # (component id, per year)
@@ -51,9 +62,31 @@ class ProgramSpec:
         return [i.id for i in self.items] + [m.id for m in self.modules] + comps
 
 
-def _due(d: Optional[Dict[str, Any]]) -> Tuple[Optional[int], Optional[int]]:
-    d = d or {}
-    return d.get("months_after_start"), d.get("days_before_start")
+MONTH_DAYS = 30.44
+
+
+def deadline(due: Optional[DueSpec], start: np.ndarray, hired: np.ndarray,
+             hired_known: np.ndarray) -> Optional[np.ndarray]:
+    """Each person's last day for an item under `due`, roughly (months as
+    30.44 days, leave ignored: it only steers when the generator has things
+    done); None when the rule gives no deadline. `hired_known`: the record
+    gives the hiring decision, else the rule's `otherwise` applies."""
+    if due is None:
+        return None
+    if due.months_after_start is not None:
+        return start + int(due.months_after_start * MONTH_DAYS) - 1
+    if due.days_after_hired is not None:
+        fallback = deadline(due.otherwise, start, hired, hired_known)
+        after = hired + due.days_after_hired
+        return after if fallback is None else np.where(hired_known, after, fallback)
+    return start - (due.days_before_start or 0)
+
+
+def _due(d: Optional[Dict[str, Any]]) -> Optional[DueSpec]:
+    if d is None:
+        return None
+    return DueSpec(d.get("months_after_start"), d.get("days_before_start"), d.get("days_after_hired"),
+                   _due(d.get("otherwise")))
 
 
 def load(name_or_path: str) -> ProgramSpec:
@@ -66,10 +99,9 @@ def load(name_or_path: str) -> ProgramSpec:
     index = {i["id"]: k for k, (_, i) in enumerate(raw)}
     items = []
     for c, i in raw:
-        months, days = _due(i.get("due") or c.get("due"))
         codes = i.get("responsible", c.get("responsible", []))
         requires = tuple(index[r] for r in list(c.get("requires", [])) + list(i.get("requires", [])) if r in index)
-        items.append(ItemSpec(i["id"], c["id"], months, days, bool(codes), requires))
+        items.append(ItemSpec(i["id"], c["id"], _due(i.get("due") or c.get("due")), bool(codes), requires))
     spec = ProgramSpec(doc["id"], items)
     for comp in doc.get("components", []):
         kind = comp["kind"]
@@ -80,6 +112,9 @@ def load(name_or_path: str) -> ProgramSpec:
         elif kind == "supervision":
             spec.supervision = comp["id"]
             spec.sessions = int(comp.get("sessions", 10))
+            window = comp.get("window")
+            if window:
+                spec.supervision_window = (int(window["from_months"]), int(window["to_months"]))
             cert = comp.get("certificate")
             if cert:
                 spec.supervision_certificate = (int(cert["min_sessions"]), int(cert["within_months"]))

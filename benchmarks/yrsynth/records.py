@@ -79,6 +79,10 @@ class _Columns:
         order, self.a_at = _groups(a["person"], n)
         self.a_item, self.a_codes = (np.asarray(x, dtype=object)[order].tolist()
                                      for x in (_labels(a["item"]), _labels(a["codes"])))
+        d = pop.planned
+        order, self.d_at = _groups(d["person"], n)
+        self.d_item, self.d_date = (np.asarray(x, dtype=object)[order].tolist()
+                                    for x in (_labels(d["item"]), _iso(d["date"])))
 
     def person(self, i: int) -> Dict[str, Any]:
         """Person i's record without its events."""
@@ -99,9 +103,15 @@ class _Columns:
         people = {role: holders[i] for role, holders in self.roles.items() if holders[i] is not None}
         if people:
             r["people"] = people
+        plan: Dict[str, Any] = {}
         lo, hi = self.a_at[i], self.a_at[i + 1]
         if hi > lo:
-            r["plan"] = {"assignments": {self.a_item[k]: self.a_codes[k].split(",") for k in range(lo, hi)}}
+            plan["assignments"] = {self.a_item[k]: self.a_codes[k].split(",") for k in range(lo, hi)}
+        lo, hi = self.d_at[i], self.d_at[i + 1]
+        if hi > lo:
+            plan["planned"] = {self.d_item[k]: self.d_date[k] for k in range(lo, hi)}
+        if plan:
+            r["plan"] = plan
         if self.m_muni[i] is not None:
             mentor: Dict[str, Any] = {"id": people["mentor"], "municipality": self.m_muni[i],
                                       "profession_start": self.m_start[i]}

@@ -39,7 +39,8 @@ def _cat(chunks: List[Chunk], part: str, key: str) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Population:
-    """A synthetic population: the four input frames of the population API,
+    """A synthetic population: the five input frames of the population API
+    (persons, events, leaves, assignments and the plans' dates, `planned`),
     the settings that made it, and the last day it has records for."""
 
     settings: Settings
@@ -49,20 +50,22 @@ class Population:
     events: pd.DataFrame
     leaves: pd.DataFrame
     assignments: pd.DataFrame
+    planned: pd.DataFrame
 
     def __repr__(self) -> str:
         return (f"<Population {self.program} seed {self.settings.seed} up to {self.as_of}: {len(self.persons)} persons, "
-                f"{len(self.events)} events, {len(self.leaves)} leaves, {len(self.assignments)} assignments>")
+                f"{len(self.events)} events, {len(self.leaves)} leaves, {len(self.assignments)} assignments, "
+                f"{len(self.planned)} planned dates>")
 
     @property
     def frames(self) -> Dict[str, pd.DataFrame]:
         return {"persons": self.persons, "events": self.events, "leaves": self.leaves,
-                "assignments": self.assignments}
+                "assignments": self.assignments, "planned": self.planned}
 
     def until(self, as_of: datetime.date) -> "Population":
         """What was recorded by `as_of`: the events after it dropped (the
-        library refuses events after the evaluation date). Leave is kept:
-        planned leave may lie ahead."""
+        library refuses events after the evaluation date). Leave and the
+        plans' dates are kept: both may lie ahead."""
         keep = self.events["date"].to_numpy() <= np.datetime64(as_of, "s")
         events = self.events[keep].reset_index(drop=True)
         return dataclasses.replace(self, as_of=as_of, events=events)
@@ -133,10 +136,24 @@ def build(settings: Settings) -> Population:
         items.append(which)
         codes.append(c.plans[who, which])
         first += len(c.plans)
+    item_ids = [i.id for i in spec.items]
     assignments = pd.DataFrame({
         "person": _category(np.concatenate(person_rows), ids),
-        "item": _category(np.concatenate(items), [i.id for i in spec.items]),
+        "item": _category(np.concatenate(items), item_ids),
         "codes": _category(np.concatenate(codes), CODES),
     }, copy=False)
+    person_rows, items, days = [], [], []
+    first = 0
+    for c in chunks:
+        who, which = np.nonzero(c.planned != MISSING)
+        person_rows.append(who + first)
+        items.append(which)
+        days.append(c.planned[who, which])
+        first += len(c.planned)
+    planned = pd.DataFrame({
+        "person": _category(np.concatenate(person_rows), ids),
+        "item": _category(np.concatenate(items), item_ids),
+        "date": _dates(np.concatenate(days)),
+    }, copy=False)
     return Population(settings, spec.id, settings.data_end, pd.DataFrame(persons, copy=False), events, leaves,
-                      assignments)
+                      assignments, planned)

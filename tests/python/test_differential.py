@@ -167,7 +167,8 @@ def _text(values: "pd.Series[Any]") -> List[Any]:
 def test_population_frames_agree(program: str, as_of: D) -> None:
     w = world(program)
     pop = w.at(as_of)
-    result = w.library.evaluate_population(pop.persons, pop.events, pop.leaves, pop.assignments, as_of=as_of)
+    result = w.library.evaluate_population(pop.persons, pop.events, pop.leaves, pop.assignments, pop.planned,
+                                           as_of=as_of)
     docs = w.reference_docs(as_of)
     records = w.records(as_of)
     expected = [population_row(d) for d in docs]
