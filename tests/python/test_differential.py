@@ -203,18 +203,34 @@ def test_records_are_contract_person_records() -> None:
             assert not errors, _explain(record, DATES[0], errors[0].message)
 
 
-def test_the_generated_population_exercises_the_rules() -> None:
-    """The comparison is only as good as the variety it sees."""
-    docs = world("gr-barn-unga").reference_docs(DATES[0])
+def _variety(program: str) -> Dict[str, collections.Counter]:
+    """What the reference's documents for a program's population hold, counted."""
+    w = world(program)
     seen: Dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-    for d in docs:
+    for record, d in zip(w.records(DATES[0]), w.reference_docs(DATES[0])):
+        start = D.fromisoformat(record["employment_start"])
         seen["phase"][d["phase"]["id"]] += 1
+        seen["hired_on"]["hired_on" in record] += 1
         for c in d["checklists"]:
+            seen["checklist due"][c["due"] is not None] += 1
             for i in c["items"]:
                 seen["item"][i["state"]] += 1
+                seen["planned item" if i["planned"] else "unplanned item"][i["state"]] += 1
+                if i["planned"] is None and i["due"] is not None:  # which rule set the due
+                    days = (D.fromisoformat(i["due"]) - start).days
+                    seen["due before start"][(i["id"], days)] += 1
+                    if "hired_on" in record:
+                        days = (D.fromisoformat(i["due"]) - D.fromisoformat(record["hired_on"])).days
+                        seen["due after hiring"][(i["id"], days)] += 1
             seen["complete"][c["complete"]] += 1
         for comp in d["components"]:
             seen[comp["id"]][comp["eligibility"]] += 1
+            if d["experience"]["months_at_employment_start"] >= 12:  # hired with a year's experience or more
+                seen[comp["id"] + ".experienced hire"][comp["eligibility"]] += 1
+            for year in comp.get("years") or []:
+                seen["year"][year["state"]] += 1
+                if year["year"] == start.year:
+                    seen["first year"][(start.month, start.day) == (1, 1), year["state"]] += 1
         for m in d["modules"]:
             seen["module"][m["state"]] += 1
         for cert in d["certificates"]:
@@ -222,6 +238,12 @@ def test_the_generated_population_exercises_the_rules() -> None:
         for w in d["warnings"]:
             seen["warning"][w["code"]] += 1
         seen["leave"][d["experience"]["leave_days"] > 0] += 1
+    return seen
+
+
+def test_the_generated_population_exercises_the_rules() -> None:
+    """The comparison is only as good as the variety it sees."""
+    seen = _variety("gr-barn-unga")
     assert set(seen["item"]) == {"done", "waived", "blocked", "overdue", "pending"}
     assert set(seen["module"]) == {"completed", "available", "locked"}
     assert set(seen["phase"]) == {"introduktion", "fordjupning", "specialist"}
@@ -232,6 +254,36 @@ def test_the_generated_population_exercises_the_rules() -> None:
     assert {"prerequisite_violation", "duplicate_event", "started_outside_window", "certificate_issued_early",
             "fadder_not_named", "forste_not_named", "mentor_same_municipality"} <= set(seen["warning"])
     assert seen["leave"][True] > 0 and seen["complete"][True] > 0
+    # Revision 2. Records with and without the hiring decision; the first
+    # day's preparations due the day before (presentera-fadder on the day),
+    # informing the administrator 7 days after the decision or, without
+    # one, the day before the start.
+    assert seen["hired_on"][True] > 0 and seen["hired_on"][False] > 0
+    for item in ("valkomstbrev", "it-behorigheter", "telefon-kalender", "planera-introduktionen"):
+        assert seen["due before start"][(item, -1)] > 0
+    assert seen["due before start"][("presentera-fadder", 0)] > 0
+    assert seen["due after hiring"][("ec-informera-administrator", 7)] > 0
+    assert seen["due before start"][("ec-informera-administrator", -1)] > seen["hired_on"][False] // 2
+    # Dated plans: planned items in every state.
+    assert set(seen["planned item"]) == {"done", "waived", "blocked", "overdue", "pending"}
+    # Experienced hires: the supervision and mentor windows closed before the
+    # employment (not_targeted), or supervision open to them (no target group).
+    assert seen["handledning"]["not_targeted"] > 0 and seen["mentor"]["not_targeted"] > 0
+    assert {"eligible", "in_progress", "completed", "window_passed"} <= set(seen["handledning.experienced hire"])
+    # An offer not taken up (supervision) and a recommendation (introduktör) whose window passed.
+    assert seen["handledning"]["window_passed"] > 0 and seen["introduktor"]["window_passed"] > 0
+
+    seen = _variety("uppsala-bistand-lss")
+    assert set(seen["phase"]) == {"medarbetare"}
+    assert set(seen["checklist due"]) == {False}  # the plan has no deadline ...
+    assert "overdue" not in seen["unplanned item"]  # ... so only a planned date makes an item overdue
+    assert {"done", "overdue", "pending"} <= set(seen["planned item"])
+    assert set(seen["year"]) == {"met", "open", "not_met", "partial_year"}
+    # The year of employment is partial, unless the employment starts on 1 January.
+    assert {state for (jan1, state) in seen["first year"] if not jan1} == {"partial_year"}
+    assert seen["first year"] and any(jan1 for (jan1, _) in seen["first year"])
+    assert "partial_year" not in {state for (jan1, state) in seen["first year"] if jan1}
+    assert {"more_than_offered", "duplicate_event"} <= set(seen["warning"])
 
 
 # Focused comparisons of what the engine once got wrong (found by this test).
