@@ -1,6 +1,7 @@
 // The printable intyg: one HTML page, Swedish, A4 print CSS, with the signed
 // credential embedded so that the saved page can still be verified.
 #include "credential_format.hpp"
+#include "html_escape.hpp"
 #include "crypto.hpp"
 #include "jcs.hpp"
 #include "yrkesresan/credential.hpp"
@@ -10,21 +11,7 @@ namespace {
 
 using detail::JsonValue;
 
-std::string esc(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view s) { return detail::html_escaped(s); }
 
 std::string_view str(const JsonValue* object, std::string_view key) {
     if (!object) return {};

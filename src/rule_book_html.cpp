@@ -4,24 +4,14 @@
 #include <string>
 #include <string_view>
 
+#include "html_escape.hpp"
 #include "rule_book_doc.hpp"
 #include "rule_book_words.hpp"
 
 namespace yrkesresan::detail::rule_book {
 namespace {
 
-void escape(std::string_view text, std::string& out) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-}
+void escape(std::string_view text, std::string& out) { append_html_escaped(text, out); }
 
 constexpr std::string_view style = R"css(
 :root { --ink: #1d2733; --muted: #5b6675; --line: #c9d1db; --accent: #1f4e79; --quote: #f3f6f9; --warn: #8a4b00; }
