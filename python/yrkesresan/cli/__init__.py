@@ -49,6 +49,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--overlay", action="append", default=[], metavar="FILE",
                        help="overlay files loaded at start, each applied to the program it names")
+    serve.add_argument("--key", metavar="FILE", help="a key file (keygen) to sign credentials with")
+    serve.add_argument("--issuer-id", default="", metavar="URI", help="the issuer's id on signed credentials")
+    serve.add_argument("--issuer-name", default="", metavar="NAME", help="the issuer's name on signed credentials")
     serve.set_defaults(run=_serve)
     _epilogs(top)
     return top
@@ -69,7 +72,7 @@ def _serve(args: argparse.Namespace) -> int:
     except ImportError:
         sys.stderr.write("yrkesresan: serve needs the service extra: pip install 'yrkesresan[service]'\n")
         return EXIT_USAGE
-    return run(args.host, args.port, args.workers, args.overlay)
+    return run(args.host, args.port, args.workers, args.overlay, args.key, args.issuer_id, args.issuer_name)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
