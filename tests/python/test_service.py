@@ -227,3 +227,19 @@ def test_schemathesis_against_the_running_server(server: str, tmp_path: Path) ->
                              "--report", "junit", "--report-dir", str(tmp_path)],
                             capture_output=True, text=True, timeout=900, cwd=tmp_path)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+
+
+def test_the_notebook_view_shows_the_pages_sections() -> None:
+    import datetime
+
+    from yrkesresan import Program
+    page = (ROOT / "python/yrkesresan/service/static/page.js").read_text(encoding="utf-8")
+    for language, sections in (("sv", ("Fas", "Checklistor", "Kurs, handledning och stöd", "Intyg",
+                                       "Att göra per roll", "Observera", "försenad")),
+                               ("en", ("Phase", "Checklists", "Course, supervision and support", "Certificates",
+                                       "To do per role", "Warnings", "overdue"))):
+        ev = Program.builtin("gr-barn-unga").evaluate(COHORT[3], datetime.date(2026, 11, 22), language)
+        html = ev._repr_html_()
+        for words in sections:
+            assert words in html and f'"{words}"' in page, words
+        assert "Introduktion och inskolning" in html and "Telefon, telefonpolicy" in html
