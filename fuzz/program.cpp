@@ -3,6 +3,8 @@
 //   - Program::from_json(p.to_json()) is the same program (its to_json);
 //   - a newcomer evaluates against it without anything but yrkesresan::Error,
 //     and the evaluation document parses;
+//   - its rule book renders, and every tag of the HTML is one the writer
+//     makes (the data's own text is escaped);
 //   - yr_program_load_json refuses what C++ refuses, with the same error kind
 //     and path.
 #include "harness.hpp"
@@ -23,6 +25,25 @@ const PersonRecord& newcomer() {
     return p;
 }
 
+// Every '<' of the rule book's HTML opens or closes a tag of its writer
+// (src/rule_book_html.cpp): nothing of the program's text became markup.
+bool only_writer_tags(const std::string& html) {
+    static const std::string_view tags[] = {
+        "!DOCTYPE html>", "html", "head>", "meta ", "title>", "style>", "body>", "main>", "h1 ", "h2 ", "h3 ", "h4 ",
+        "h1>", "h2>", "h3>", "h4>", "p>", "p class=", "dl class=", "dl>", "dt>", "dd>", "div class=", "div>",
+        "strong>", "code>", "em>", "figure class=", "figure>", "blockquote>", "figcaption>", "table>", "thead>",
+        "tbody>", "tr>", "th>", "td>", "ul>", "li>"};
+    for (std::size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1)) {
+        std::string_view rest(html);
+        rest.remove_prefix(at + 1);
+        if (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
+        bool known = false;
+        for (const auto t : tags) known = known || rest.substr(0, t.size()) == t;
+        if (!known) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -38,6 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         yr_fuzz::accepts([&] {
             yr_fuzz::parses(evaluate(*program, newcomer(), *Date::parse("2027-01-12")).to_json(), "Evaluation::to_json");
         });
+        require(only_writer_tags(rule_book(*program, RuleBookFormat::html)), "the rule book's HTML escapes the program's text");
     }
     // The C face is compared where it differs most, on errors: loading a
     // good program twice would halve the executions.
