@@ -135,6 +135,8 @@ def test_report_as_html_holds_the_same_sections() -> None:
     assert page.startswith("<!doctype html>") and 'lang="sv"' in page and "@media print" in page
     for words in ("Introduktionsläget 2026-11-22", "p-1004", "Försenat per ansvarig", "Att göra per roll"):
         assert words in page
+    progress = run("report", COHORT, "--as-of", "2026-11-22", "--progress", "--out", "-")
+    assert progress.stderr.endswith("report [####################] 13/13\n")  # on stderr: stdout stays the report
 
 
 def test_a_bad_record_in_a_cohort_is_reported_in_place(tmp_path: Path) -> None:
