@@ -243,3 +243,10 @@ def test_the_notebook_view_shows_the_pages_sections() -> None:
         for words in sections:
             assert words in html and f'"{words}"' in page, words
         assert "Introduktion och inskolning" in html and "Telefon, telefonpolicy" in html
+
+
+def test_time_per_request_is_a_408_in_the_error_format() -> None:
+    impatient = TestClient(create_app(Config(limits=Limits(seconds=1e-6))))
+    response = impatient.post("/programs/gr-barn-unga/evaluate-batch?as_of=2026-11-22", json=COHORT)
+    assert response.status_code == 408
+    assert response.json()["code"] == "limit_exceeded" and response.json()["problems"]
