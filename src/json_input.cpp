@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 
+#include "json_value.hpp"
 #include "yrkesresan/roles.hpp"
 
 namespace yrkesresan::detail {
@@ -47,7 +48,7 @@ std::vector<std::size_t> negative_zero_ordinals(std::string_view text) {
 class DomBuilder {
 public:
     DomBuilder(json& root, std::string_view text, const InputLimits& limits)
-        : root_(root), limits_(limits), negative_zeros_(negative_zero_ordinals(text)) {}
+        : root_(root), text_(text), limits_(limits), negative_zeros_(negative_zero_ordinals(text)) {}
 
     bool null() { return scalar(json(nullptr)); }
     bool boolean(bool b) { return scalar(json(b)); }
@@ -95,7 +96,16 @@ public:
         // message quotes the input, so only the place is reported.
         if (e.id == 406)
             throw Error(ErrorCode::limit_exceeded, value_path(), "a number beyond the range of a double");
-        throw Error(ErrorCode::parse_error, "", "malformed JSON near byte " + count_text(position));
+        // nlohmann places an unexpected token at its end ("a" "b" at the
+        // second closing quote); the strict reader of json_value.hpp stops
+        // at the first character that cannot be, so it names the place.
+        try {
+            (void)read_json_strict(text_, limits_);
+        } catch (const Error& strict) {
+            if (strict.code() == ErrorCode::parse_error && strict.problems().front().line > 0) throw;
+        }
+        // nlohmann counts the bytes read, the offending one included.
+        throw_syntax_error(text_, position > 0 ? position - 1 : 0);
     }
 
 private:
@@ -192,6 +202,7 @@ private:
     }
 
     json& root_;
+    std::string_view text_;
     const InputLimits& limits_;
     std::vector<std::size_t> negative_zeros_;
     std::vector<Frame> frames_;
@@ -217,7 +228,58 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 constexpr std::size_t max_string_bytes = InputLimits{}.max_string_bytes;
 
+// What the text at a syntax error most likely is, in the words of an author;
+// "" when nothing more can be said. Names characters, never quotes input.
+std::string_view likely_mistake(std::string_view text, std::size_t offset) noexcept {
+    if (offset >= text.size()) return "the document ends early: a bracket or a quote is not closed";
+    const auto at = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+    const unsigned c = at(offset);
+    if (c == '}' || c == ']') {
+        std::size_t i = offset;
+        while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' || text[i - 1] == '\r')) --i;
+        if (i > 0 && text[i - 1] == ',') return "a comma after the last member or item (JSON allows none there)";
+    }
+    // U+2018, U+2019, U+201C, U+201D: E2 80 98/99/9C/9D, as word processors write quotes.
+    for (std::size_t i = offset; i < text.size() && i < offset + 3; ++i)
+        if (at(i) == 0xE2 && at(i + 1) == 0x80 && (at(i + 2) == 0x98 || at(i + 2) == 0x99 || at(i + 2) == 0x9C || at(i + 2) == 0x9D))
+            return "a typographic (curly) quote where JSON needs a straight double quote \"";
+    if (c == '\'') return "a single quote where JSON needs a double quote \"";
+    if (c == '/' || c == '#') return "a comment (JSON has none)";
+    if (c == '"' || c == '{' || c == '[') return "a comma or a colon missing before this";
+    if (c == 0) return "a NUL byte (JSON allows none)";
+    return "";
+}
+
 }  // namespace
+
+TextPosition position_of(std::string_view text, std::size_t offset) noexcept {
+    TextPosition pos;
+    const std::size_t end = std::min(offset, text.size());
+    for (std::size_t i = 0; i < end; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++pos.line;
+            pos.column = 1;
+        } else if ((c & 0xC0) != 0x80) {  // not a UTF-8 continuation byte
+            ++pos.column;
+        }
+    }
+    return pos;
+}
+
+void throw_syntax_error(std::string_view text, std::size_t offset) {
+    const TextPosition pos = position_of(text, offset);
+    std::string message = "malformed JSON at line " + count_text(pos.line) + ", column " + count_text(pos.column) +
+                          " (byte " + count_text(offset) + ")";
+    if (const auto hint = likely_mistake(text, offset); !hint.empty()) {
+        message += ": ";
+        message += hint;
+    }
+    Problem problem{ErrorCode::parse_error, "", std::move(message)};
+    problem.line = pos.line;
+    problem.column = pos.column;
+    throw Error(std::vector<Problem>{std::move(problem)});
+}
 
 json parse_json(std::string_view text, const InputLimits& limits) {
     if (text.size() > limits.max_bytes)
@@ -226,7 +288,7 @@ json parse_json(std::string_view text, const InputLimits& limits) {
     // nlohmann's lexer ends the input at a NUL byte, which would accept
     // "{}\0anything"; JSON allows none, in strings or out.
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-        throw Error(ErrorCode::parse_error, "", "malformed JSON near byte " + count_text(nul));
+        throw_syntax_error(text, nul);
     json root;
     DomBuilder builder(root, text, limits);
     try {

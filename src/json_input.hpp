@@ -59,8 +59,21 @@ inline constexpr InputLimits trusted_issuers_limits{1u << 20, 32, 4096, 1'000, 2
 // Overlays layered on one program (R3 has two levels: municipality, unit).
 inline constexpr std::size_t max_overlays = 16;
 
-// Parses a document; throws Error(parse_error | limit_exceeded) naming the byte
-// offset or path, never the content. Duplicate object keys are rejected.
+// Where a byte of a document is, as an editor shows it: 1-based line and
+// column, the column counted in characters (UTF-8 code points), so that a
+// line holding "å" or a curly quote still points at the right place.
+struct TextPosition {
+    std::size_t line = 1, column = 1;
+};
+TextPosition position_of(std::string_view text, std::size_t offset) noexcept;
+// A syntax error at `offset`: "malformed JSON at line L, column C (byte N)",
+// and what the text there most likely is (a comma before a closing bracket, a
+// typographic quote, a comment), never the text itself.
+[[noreturn]] void throw_syntax_error(std::string_view text, std::size_t offset);
+
+// Parses a document; throws Error(parse_error | limit_exceeded) naming the
+// line, column and byte offset or path, never the content. Duplicate object
+// keys are rejected.
 json parse_json(std::string_view text, const InputLimits& limits = {});
 
 // Empties a document without allocating. nlohmann's destructor allocates a

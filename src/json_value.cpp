@@ -121,9 +121,7 @@ public:
 
 private:
     [[noreturn]] void fail() const { fail_at(p_); }
-    [[noreturn]] static void fail_at(std::size_t at) {
-        throw Error(ErrorCode::parse_error, "", "malformed JSON near byte " + std::to_string(at));
-    }
+    [[noreturn]] void fail_at(std::size_t at) const { throw_syntax_error(s_, at); }
     bool at_end() const noexcept { return p_ >= s_.size(); }
     unsigned char peek() const noexcept { return at_end() ? 0 : static_cast<unsigned char>(s_[p_]); }
 
@@ -224,7 +222,12 @@ private:
         }
         for (std::size_t i = 1; i < members.size(); ++i)
             if (members[i - 1].key == members[i].key)
-                throw Error(ErrorCode::parse_error, "", "an object has the same key twice (object at byte " + std::to_string(start) + ")");
+                {
+                const TextPosition pos = position_of(s_, start);
+                throw Error(ErrorCode::parse_error, "", "an object has the same key twice (the object at line " +
+                                                            std::to_string(pos.line) + ", column " + std::to_string(pos.column) +
+                                                            ", byte " + std::to_string(start) + ")");
+            }
         if (canon) canonical(obj, start);
         return obj;
     }

@@ -58,6 +58,7 @@ int code_of(ErrorCode code) noexcept {
 
 struct ProblemText {
     std::string kind, path, message;
+    std::size_t line = 0, column = 0;  // 0: not known
 };
 
 int record(int code, const std::vector<ProblemText>& problems) {
@@ -65,7 +66,12 @@ int record(int code, const std::vector<ProblemText>& problems) {
     yrkesresan::detail::JsonWriter w(list);
     w.begin_array();
     for (const auto& p : problems)
-        w.begin_object().member("code", p.kind).member("message", p.message).member("path", p.path).end_object();
+    {
+        w.begin_object().member("code", p.kind);
+        // Where in the text, for syntax errors (1-based; absent when not known).
+        if (p.line > 0) w.member("column", p.column).member("line", p.line);
+        w.member("message", p.message).member("path", p.path).end_object();
+    }
     w.end_array();
     LastError& e = tls_error;
     e.kind = problems.front().kind;
@@ -95,7 +101,7 @@ int record_current_exception() noexcept {
         } catch (const yrkesresan::Error& e) {
             std::vector<ProblemText> problems;
             for (const auto& p : e.problems())
-                problems.push_back({std::string(yrkesresan::to_string(p.code)), p.path, p.message});
+                problems.push_back({std::string(yrkesresan::to_string(p.code)), p.path, p.message, p.line, p.column});
             return record(code_of(e.code()), problems);
         } catch (const ArgumentError& e) {
             return record(YR_EINVALID, e.kind, e.message);

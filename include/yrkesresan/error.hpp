@@ -39,6 +39,9 @@ struct Problem {
     ErrorCode code;
     std::string path;     // JSON Pointer (RFC 6901) into the offending document; "" = the document
     std::string message;  // English; never quotes an input value
+    // Where in the document's text, 1-based, when known (syntax errors, and
+    // every finding of check_program); 0 otherwise. Columns count characters.
+    std::size_t line = 0, column = 0;
 };
 
 class Error : public std::runtime_error {

@@ -126,7 +126,11 @@ def _unicode(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise _make("parse_error", "", f"malformed JSON near character {e.start} (a lone surrogate)") from None
+        line = text.count("\n", 0, e.start) + 1
+        column = e.start - (text.rfind("\n", 0, e.start) + 1) + 1
+        raise _make(
+            "parse_error", "", f"malformed JSON at line {line}, column {column} (character {e.start}): a lone surrogate"
+        ) from None
     return text
 
 
@@ -135,7 +139,12 @@ def _utf8(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise _make("parse_error", "", f"malformed JSON near byte {e.start} (not UTF-8)") from None
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        line = data.count(b"\n", 0, e.start) + 1
+        column = len(data[line_start : e.start].decode("utf-8", errors="replace")) + 1
+        raise _make(
+            "parse_error", "", f"malformed JSON at line {line}, column {column} (byte {e.start}): not UTF-8"
+        ) from None
 
 
 def _from_core(problems: Sequence[Tuple[str, str, str]], text: str) -> Error:

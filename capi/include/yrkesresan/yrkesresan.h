@@ -153,7 +153,9 @@ typedef struct yr_error {
      * document itself or, for YR_EINVALID, an argument named in message. */
     const char *path;
     /* Every problem found (a program is validated whole), as a JSON array
-     * of {"code": kind, "path", "message"}; "[]" when code is YR_OK. */
+     * of {"code": kind, "path", "message"}, with "line" and "column"
+     * (1-based, columns in characters) where the text's place is known, as
+     * for every syntax error; "[]" when code is YR_OK. */
     const char *problems;
 } yr_error;
 
