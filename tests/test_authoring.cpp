@@ -52,3 +52,147 @@ TEST_CASE("every syntax error names its line and column beside the byte", "[auth
     CHECK(p.line == 2);
     CHECK_THAT(p.message, Catch::Contains("ends early"));
 }
+
+namespace {
+// A small program that loads without a warning; each test breaks one thing.
+json clean_program() {
+    return json::parse(R"({
+      "format": 1, "id": "exempel", "version": "1", "valid_from": "2026-01-01", "title": "Exempel",
+      "sources": {"001": "Exempelkommunens introduktionsplan"},
+      "phases": [{"id": "ny", "label": "Ny", "from_months": 0, "to_months": 12,
+                  "source": {"seed": "001", "pages": "1", "quote": "det första året"}},
+                 {"id": "erfaren", "label": "Erfaren", "from_months": 12}],
+      "checklists": [{"id": "start", "label": "Start", "due": {"months_after_start": 1}, "responsible": ["EC"],
+                      "sections": [{"id": "s", "label": "S", "items": [
+                        {"id": "nycklar", "label": "Nycklar"}, {"id": "dator", "label": "Dator", "requires": ["nycklar"]}]}]}],
+      "components": [{"id": "handledning", "kind": "supervision", "label": "Handledning",
+                      "target": {"max_experience_months_at_employment": 12},
+                      "window": {"clock": "experience", "from_months": 0, "to_months": 24},
+                      "sessions": 6, "session_hours": 2, "group": {"min": 3, "max": 6},
+                      "certificate": {"min_sessions": 5, "within_months": 24}}]
+    })");
+}
+
+std::vector<std::string> codes_of(const CheckReport& report) {
+    std::vector<std::string> codes;
+    for (const auto& f : report.findings) codes.push_back(f.code);
+    return codes;
+}
+
+// The text at a finding's line and column.
+std::string_view text_at(std::string_view text, const CheckFinding& f) {
+    REQUIRE(f.line > 0);
+    std::size_t at = 0;
+    for (std::size_t l = 1; l < f.line; ++l) at = text.find('\n', at) + 1;
+    for (std::size_t c = 1; c < f.column; ++c) {  // columns count characters
+        ++at;
+        while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+    }
+    return text.substr(at);
+}
+
+CheckFinding only(const CheckReport& report) {
+    REQUIRE(report.findings.size() == 1);
+    return report.findings.front();
+}
+}  // namespace
+
+TEST_CASE("the checker: a clean program has no finding, the built-in ones none but what they say", "[authoring][check]") {
+    CHECK(check_program(clean_program().dump(2)).findings.empty());
+    CHECK(check_program(Program::builtin("uppsala-bistand-lss").to_json()).findings.empty());
+    // GR's supervision is for anyone whose 12-24-month window is open
+    // (docs/rules.md R5, target group): a choice the warning asks about.
+    const CheckReport gr_report = check_program(Program::builtin("gr-barn-unga").to_json());
+    INFO(gr_report.to_json());
+    REQUIRE(gr_report.findings.size() == 1);
+    CHECK(gr_report.findings[0].code == "window_without_target");
+    CHECK(gr_report.findings[0].path == "/components/1/window/clock");
+}
+
+TEST_CASE("the checker reports the loader's errors with their line and column", "[authoring][check]") {
+    json p = clean_program();
+    p["checklists"][0]["sections"][0]["items"][1]["requires"] = {"nyckel"};
+    const std::string text = p.dump(2);
+    const CheckReport report = check_program(text);
+    CHECK_FALSE(report.loads());
+    const CheckFinding& f = only(report);
+    CHECK(f.severity == CheckFinding::Severity::error);
+    CHECK(f.code == "unknown_reference");
+    CHECK(f.path == "/checklists/0/sections/0/items/1/requires/0");
+    CHECK_THAT(std::string(text_at(text, f)), Catch::StartsWith("\"nyckel\""));
+    // A syntax error keeps its own place.
+    const CheckFinding& syntax = only(check_program("{\n  \"format\": 1,\n}"));
+    CHECK(syntax.code == "parse_error");
+    CHECK((syntax.line == 3 && syntax.column == 1));
+}
+
+TEST_CASE("the checker warns about what loads but cannot be right", "[authoring][check]") {
+    json p = clean_program();
+    p.erase("sources");
+    CHECK(codes_of(check_program(p.dump())) == std::vector<std::string>{"no_sources"});
+
+    p = clean_program();
+    p["phases"][0]["source"]["seed"] = "002";
+    const std::string cited_text = p.dump(2);
+    const CheckReport cited = check_program(cited_text);
+    CHECK(codes_of(cited) == std::vector<std::string>{"unknown_source", "unused_source"});
+    CHECK(cited.findings[0].path == "/phases/0/source/seed");
+    CHECK(cited.findings[0].severity == CheckFinding::Severity::warning);
+    CHECK_THAT(std::string(text_at(cited_text, cited.findings[0])), Catch::StartsWith("\"seed\": \"002\""));
+    CHECK(cited.findings[1].path == "/sources/001");
+    CHECK(cited.loads());
+
+    p = clean_program();
+    p["components"][0]["certificate"]["min_sessions"] = 7;
+    CheckFinding f = only(check_program(p.dump()));
+    CHECK(f.code == "certificate_unreachable");
+    CHECK(f.path == "/components/0/certificate/min_sessions");
+    CHECK_THAT(f.message, Catch::Contains("7 sessions") && Catch::Contains("offers 6"));
+
+    p = clean_program();
+    p["components"][0].erase("target");
+    f = only(check_program(p.dump()));
+    CHECK(f.code == "window_without_target");
+    CHECK(f.path == "/components/0/window/clock");
+
+    p = clean_program();
+    p["checklists"][0]["sections"][0]["items"][1]["label"] = "Nycklar";
+    f = only(check_program(p.dump()));
+    CHECK(f.code == "duplicate_label");
+    CHECK_THAT(f.message, Catch::Contains("/checklists/0/sections/0/items/0"));
+}
+
+TEST_CASE("the checker checks overlays in order, on the program they are layered on", "[authoring][check]") {
+    const std::string program = clean_program().dump();
+    const std::string removes_and_requires = R"({
+      "format": 1, "overlay": "kommun", "level": "municipality", "program": "exempel",
+      "remove_items": ["nycklar"],
+      "add_items": [{"checklist": "start", "id": "passerkort", "label": "Passerkort", "requires": ["nycklar"]}]
+    })";
+    CheckReport report = check_program(program, {removes_and_requires});
+    CHECK(report.loads());
+    CheckFinding f = only(report);
+    CHECK(f.code == "requires_removed_item");
+    CHECK(f.document == 1);
+    CHECK(f.path == "/add_items/0/requires/0");
+    CHECK(f.line == 4);
+    CHECK_THAT(std::string(text_at(removes_and_requires, f)), Catch::StartsWith("\"nycklar\"]}]"));
+
+    report = check_program(program, {R"({"format": 1, "overlay": "tom", "level": "unit", "program": "exempel"})"});
+    CHECK(codes_of(report) == std::vector<std::string>{"overlay_changes_nothing"});
+
+    report = check_program(program, {removes_and_requires, "{\"format\": 1,\n \"overlay\": \"x\", \"level\": \"unit\", \"program\": \"annat\"}"});
+    CHECK_FALSE(report.loads());
+    REQUIRE(report.findings.size() == 2);  // the error first, then the first overlay's warning
+    CHECK(report.findings[0].document == 2);
+    CHECK(report.findings[0].path == "/program");
+    CHECK((report.findings[0].line == 2 && report.findings[0].column == 35));
+    CHECK(report.findings[1].code == "requires_removed_item");
+
+    const json doc = json::parse(report.to_json());
+    CHECK(doc["loads"] == false);
+    CHECK(doc["errors"] == 1);
+    CHECK(doc["warnings"] == 1);
+    CHECK(doc["findings"][0]["severity"] == "error");
+    CHECK(doc["findings"][0]["document"] == 2);
+}

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "yrkesresan/certificate.hpp"
+#include "yrkesresan/check.hpp"
 #include "yrkesresan/components.hpp"
 #include "yrkesresan/date.hpp"
 #include "yrkesresan/error.hpp"
