@@ -42,11 +42,14 @@ if(TARGET yrkesresan_c)
   if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
     set(YR_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
   endif()
-  # What a static link needs besides the C++ runtime: libsodium when the
-  # core links it (the root CMakeLists.txt, certificates that travel).
+  # What a static link needs besides the C++ runtime: libsodium and zlib when
+  # the core links them (the root CMakeLists.txt, certificates that travel).
   set(YR_PC_LIBS_PRIVATE "-lstdc++ -lm")
   if(TARGET PkgConfig::SODIUM)
     string(APPEND YR_PC_LIBS_PRIVATE " -lsodium")
+  endif()
+  if(TARGET ZLIB::ZLIB)
+    string(APPEND YR_PC_LIBS_PRIVATE " -lz")  # status lists (revocation)
   endif()
   file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/yrkesresan_c.pc @ONLY CONTENT [[
 prefix=@YR_PC_PREFIX@

@@ -7,6 +7,26 @@
 #include "jcs.hpp"
 
 namespace yrkesresan {
+namespace {
+
+// The error code of a certificates[].missing finding (describe_components.cpp).
+ErrorCode missing_requirement_code(std::string_view finding) {
+    if (finding == "module_not_attended") return ErrorCode::module_not_attended;
+    if (finding == "homework_not_submitted") return ErrorCode::homework_not_submitted;
+    if (finding == "sessions_missing") return ErrorCode::sessions_missing;
+    if (finding == "attendance_period_over") return ErrorCode::attendance_period_over;
+    return ErrorCode::requirements_not_met;  // a finding added later keeps the general code
+}
+
+// Where the missing requirement is in the program, by id: a module of the
+// course, or the supervision component itself.
+std::string missing_requirement_path(std::string_view finding, const std::string& ref) {
+    if (ref.empty()) return "";
+    const bool module = finding == "module_not_attended" || finding == "homework_not_submitted";
+    return (module ? "/modules/" : "/components/") + json_pointer_token(ref);
+}
+
+}  // namespace
 
 // Canonical JSON (JCS: sorted keys, no whitespace), member for member as the
 // credential carries it (credential.cpp).
@@ -44,10 +64,14 @@ Certificate issue_certificate(const Program& program, const PersonRecord& person
     const auto outcome = detail::assess_certificate(data, *ci, facts, as_of);
     const auto cert = detail::describe_certificate(data, person, facts, outcome, as_of, Language::en);
     if (!outcome.met) {
+        // Each missing requirement is a problem with the code of its finding
+        // and the path of what is missing; the error itself is the request.
         std::vector<Problem> problems;
         for (const auto& m : cert.missing)
-            problems.push_back({ErrorCode::requirements_not_met, "", m.code + (m.ref.empty() ? "" : " " + m.ref) + ": " + m.message});
-        throw Error(std::move(problems));
+            problems.push_back({missing_requirement_code(m.code), missing_requirement_path(m.code, m.ref),
+                                m.code + (m.ref.empty() ? "" : " " + m.ref) + ": " + m.message});
+        Problem summary{ErrorCode::requirements_not_met, "", problems.empty() ? std::string() : problems.front().message};
+        throw Error(std::move(summary), std::move(problems));
     }
     Certificate out;
     out.id = detail::certificate_id(data, person.id, outcome, cert.parts);

@@ -6,6 +6,7 @@
 
 #include "crypto.hpp"
 #include "date_time.hpp"
+#include "did.hpp"
 #include "jcs.hpp"
 #include "yrkesresan/credential.hpp"
 
@@ -87,13 +88,32 @@ void write_certificate_content(JcsWriter& w, const Certificate& c) {
     w.end_object();
 }
 
-std::string credential_text(const Certificate& c, const IssuerProfile& issuer, std::string_view valid_from,
-                            std::size_t* proof_at) {
+std::string credential_context_text() {
     std::string out;
-    out.reserve(4096);
+    JcsWriter w(out);
+    w.begin_array().string(vc_context_v2).string(ob_context_v3).raw(certificate_context).end_array();
+    return out;
+}
+
+std::string credential_text(const Certificate& c, const IssuerProfile& issuer, std::string_view valid_from,
+                            const SignOptions& options, std::size_t* proof_at) {
+    std::string out;
+    out.reserve(6144);
     JcsWriter w(out);
     w.begin_object();
-    w.key("@context").strings({vc_context_v2, ob_context_v3});
+    static const std::string context = credential_context_text();
+    w.key("@context").raw(context);
+    if (!options.status_list.empty()) {
+        // W3C Bitstring Status List v1.0, 2.1 (BitstringStatusListEntry).
+        const std::string index = std::to_string(options.status_list_index);
+        w.key("credentialStatus").begin_object();
+        w.member("id", options.status_list + "#" + index);
+        w.member("statusListCredential", options.status_list);
+        w.member("statusListIndex", index);
+        w.member("statusPurpose", "revocation");
+        w.member("type", "BitstringStatusListEntry");
+        w.end_object();
+    }
 
     w.key("credentialSubject").begin_object();
     {
@@ -149,11 +169,39 @@ std::string credential_text(const Certificate& c, const IssuerProfile& issuer, s
 
 namespace {
 void check_issuer(const IssuerProfile& issuer) {
-    if (issuer.id.empty()) throw Error(ErrorCode::invalid_value, "", "the issuer's id (a URL or DID) is required");
+    if (issuer.id.empty()) throw Error(ErrorCode::invalid_value, "", "the issuer's id (a DID or URL) is required");
     if (issuer.id.find(':') == std::string::npos)
-        throw Error(ErrorCode::invalid_value, "", "the issuer's id must be a URI (a URL or DID)");
+        throw Error(ErrorCode::invalid_value, "", "the issuer's id must be a URI (a DID or URL)");
     if (issuer.name.empty()) throw Error(ErrorCode::invalid_value, "", "the issuer's name is required");
 }
+
+void check_status_option(const SignOptions& options) {
+    if (options.status_list.empty()) return;
+    if (options.status_list.find(':') == std::string::npos || options.status_list.find('#') != std::string::npos)
+        throw Error(ErrorCode::invalid_value, "", "the status list must be the URL of a status list credential");
+    if (options.status_list_index >= max_status_list_size)
+        throw Error(ErrorCode::invalid_value, "", "the status list index is beyond the largest list");
+}
+
+}  // namespace
+
+// The key a proof names: a DID issuer signs with one of its DID's methods, so
+// that a verifier finds the issuer in control of the key (VC 2.0's
+// verification-method controller check).
+std::string signing_method(const IssuerProfile& issuer, const SigningKey& key, std::string_view requested) {
+    const bool did = issuer.id.rfind("did:", 0) == 0;
+    const bool did_key = issuer.id.rfind("did:key:", 0) == 0;
+    if (did_key && issuer.id != key.did_key())
+        throw Error(ErrorCode::invalid_value, "", "a did:key issuer signs with its own key: the key's did:key differs");
+    std::string method(requested);
+    if (method.empty()) method = did && !did_key ? issuer.id + "#key-1" : key.did_key_verification_method();
+    if (did && (method.size() <= issuer.id.size() + 1 || method.compare(0, issuer.id.size() + 1, issuer.id + "#") != 0))
+        throw Error(ErrorCode::invalid_value, "",
+                    "the verification method must be one of the issuer DID's own (did#fragment)");
+    return method;
+}
+
+namespace {
 
 std::string checked_time(const std::string& t, const char* what) {
     if (!parse_date_time_stamp(t))
@@ -168,7 +216,8 @@ std::string open_badge_credential(const Certificate& certificate, const IssuerPr
     detail::check_issuer(issuer);
     const std::string valid_from = options.valid_from.empty() ? certificate.completed_on.to_string() + "T00:00:00Z"
                                                               : detail::checked_time(options.valid_from, "valid_from");
-    return detail::credential_text(certificate, issuer, valid_from, nullptr);
+    detail::check_status_option(options);
+    return detail::credential_text(certificate, issuer, valid_from, options, nullptr);
 }
 
 // eddsa-jcs-2022 over the credential the library writes: the same algorithm
@@ -178,19 +227,20 @@ std::string open_badge_credential(const Certificate& certificate, const IssuerPr
 std::string sign_certificate(const Certificate& certificate, const IssuerProfile& issuer, const SigningKey& key,
                              const SignOptions& options) {
     detail::check_issuer(issuer);
+    detail::check_status_option(options);
     detail::ensure_sodium();
     const std::string valid_from = options.valid_from.empty() ? certificate.completed_on.to_string() + "T00:00:00Z"
                                                               : detail::checked_time(options.valid_from, "valid_from");
     const std::string created = options.created.empty() ? valid_from : detail::checked_time(options.created, "created");
-    const std::string method =
-        options.verification_method.empty() ? key.did_key_verification_method() : options.verification_method;
+    const std::string method = detail::signing_method(issuer, key, options.verification_method);
 
     std::size_t proof_at = 0;
-    const std::string document = detail::credential_text(certificate, issuer, valid_from, &proof_at);
+    const std::string document = detail::credential_text(certificate, issuer, valid_from, options, &proof_at);
+    static const std::string context = detail::credential_context_text();
     const auto write_proof = [&](std::string& out, const std::string* proof_value) {
         detail::JcsWriter w(out);
         w.begin_object();
-        w.key("@context").strings({detail::vc_context_v2, detail::ob_context_v3});  // the document's (3.3.1 step 2)
+        w.key("@context").raw(context);  // the document's (3.3.1 step 2)
         w.member("created", created).member("cryptosuite", "eddsa-jcs-2022").member("proofPurpose", "assertionMethod");
         if (proof_value) w.member("proofValue", *proof_value);
         w.member("type", "DataIntegrityProof").member("verificationMethod", method);
@@ -208,9 +258,12 @@ std::string sign_certificate(const Certificate& certificate, const IssuerProfile
 
     std::string out;
     out.reserve(document.size() + proof_config.size() + 128);
+    // A proof set of one, as Open Badges 3.0's JSON Schema requires an array;
+    // the hashed document is the same (without "proof" either way).
     out.append(document, 0, proof_at);
-    out += ",\"proof\":";
+    out += ",\"proof\":[";
     write_proof(out, &proof_value);
+    out += ']';
     out.append(document, proof_at, std::string::npos);
     return out;
 }
@@ -224,12 +277,19 @@ std::vector<TrustedIssuer> trusted_issuers_from_json(std::string_view json) {
     if (const auto* issuers = root.array("issuers", true)) {
         for (std::size_t i = 0; i < issuers->size(); ++i) {
             const std::string path = "/issuers/" + std::to_string(i);
-            detail::ObjectReader r((*issuers)[i], path, diag, {"id", "name", "keys"});
+            detail::ObjectReader r((*issuers)[i], path, diag, {"id", "name", "keys", "didDocument"});
             if (!r.ok()) continue;
             TrustedIssuer t;
-            t.id = r.string("id", true).value_or("");
+            const auto* did_document = r.object("didDocument");
+            if (did_document) t = detail::read_did_document(*did_document, r.path("didDocument"), diag);
+            const std::string document_id = t.id;
+            t.id = r.string("id", !did_document).value_or(document_id);
+            if (did_document && !document_id.empty() && t.id != document_id)
+                diag.add(ErrorCode::invalid_value, r.path("id"), "the id differs from its DID document's");
             t.name = r.string("name").value_or("");
-            if (const auto* keys = r.array("keys", true)) {
+            // A did:key is its own key; a DID document lists them.
+            const bool keys_needed = !did_document && t.id.rfind("did:key:", 0) != 0;
+            if (const auto* keys = r.array("keys", keys_needed)) {
                 for (std::size_t k = 0; k < keys->size(); ++k) {
                     const std::string kpath = path + "/keys/" + std::to_string(k);
                     detail::ObjectReader kr((*keys)[k], kpath, diag, {"publicKeyMultibase", "verificationMethod"});
@@ -262,6 +322,8 @@ std::string_view to_string(VerifyStatus status) noexcept {
         case VerifyStatus::bad_signature: return "bad_signature";
         case VerifyStatus::not_yet_valid: return "not_yet_valid";
         case VerifyStatus::expired: return "expired";
+        case VerifyStatus::revoked: return "revoked";
+        case VerifyStatus::status_unavailable: return "status_unavailable";
     }
     return "malformed";
 }

@@ -44,10 +44,40 @@ bool has_type(const CanonicalView& object, std::string_view type) {
 bool non_empty_array(const JsonValue& v) { return v.is_array() && !v.items().empty(); }
 bool non_empty_array(const CanonicalView& v) { return v.is_array() && v.item_count() > 0; }
 
-bool is_credential_context(const JsonValue& v) { return v == JsonValue::array({vc_context_v2, ob_context_v3}); }
-bool is_credential_context(const CanonicalView& v) {
-    return v.text() == std::string("[\"") + vc_context_v2 + "\",\"" + ob_context_v3 + "\"]";
+const std::string& expected_context() {
+    static const std::string text = credential_context_text();
+    return text;
 }
+bool is_credential_context(const JsonValue& v) {
+    if (!v.is_array() || v.items().size() != 3) return false;  // cheap refusals before writing it out
+    try {
+        return jcs(v) == expected_context();
+    } catch (const Error&) {
+        return false;
+    }
+}
+bool is_credential_context(const CanonicalView& v) { return v.text() == expected_context(); }
+
+// The proofs of a proof set (an array) or the one proof (an object).
+constexpr std::size_t max_proofs = 8;
+std::vector<const JsonValue*> proofs_of(const JsonValue& proof) {
+    std::vector<const JsonValue*> out;
+    if (proof.is_array())
+        for (const auto& p : proof.items()) out.push_back(&p);
+    else
+        out.push_back(&proof);
+    return out;
+}
+std::vector<CanonicalView> proofs_of(const CanonicalView& proof) {
+    std::vector<CanonicalView> out;
+    if (proof.is_array())
+        proof.for_each_item([&](CanonicalView p) { out.push_back(p); });
+    else
+        out.push_back(proof);
+    return out;
+}
+const JsonValue& deref(const JsonValue* v) { return *v; }
+const CanonicalView& deref(const CanonicalView& v) { return v; }
 
 bool same_value(const JsonValue& a, const JsonValue& b) { return a == b; }
 bool same_value(const CanonicalView& a, const CanonicalView& b) { return a.text() == b.text(); }  // both canonical
@@ -92,11 +122,20 @@ std::string shape_problem(const Node& doc) {
         return "the achievement lacks id, type, name, description or criteria";
     if (const auto content = doc.find(content_member); content && !content->is_object())
         return "the certificate content is not an object";
+    if (const auto status = doc.find("credentialStatus"); status && !status->is_object() && !status->is_array())
+        return "credentialStatus is neither an entry nor a list of entries";
     const auto proof = doc.find("proof");
     if (!proof) return "the credential has no proof";
-    if (proof->is_array()) return "proof sets (several proofs) are not supported";
-    if (!proof->is_object()) return "proof is not an object";
-    if (!proof->find_string("type") || !proof->find_string("cryptosuite")) return "the proof names no type or cryptosuite";
+    if (!proof->is_object() && !proof->is_array()) return "proof is neither a proof nor a proof set";
+    const auto proofs = proofs_of(*proof);
+    if (proofs.empty()) return "the proof set is empty";
+    if (proofs.size() > max_proofs) return "the proof set holds more proofs than a credential needs";
+    for (const auto& p : proofs) {
+        if (!deref(p).is_object()) return "a proof is not an object";
+        if (!deref(p).find_string("type") || !deref(p).find_string("cryptosuite"))
+            return "a proof names no type or cryptosuite";
+        if (deref(p).find("previousProof")) return "proof chains (previousProof) are not supported";
+    }
     return {};
 }
 
@@ -106,8 +145,9 @@ std::string proof_problem(const Node& doc, const Node& proof) {
     const auto purpose = proof.find_string("proofPurpose");
     if (!purpose || *purpose != "assertionMethod") return "proofPurpose is not assertionMethod";
     if (!non_empty_string(proof.find("verificationMethod"))) return "the proof names no verificationMethod";
+    // Absent, the document's is hashed with the proof (VC DI EdDSA 3.3.5).
     const auto context = proof.find("@context");
-    if (!context || !same_value(*context, *doc.find("@context"))) return "the proof's @context differs from the credential's";
+    if (context && !same_value(*context, *doc.find("@context"))) return "the proof's @context differs from the credential's";
     if (proof.find("created") && !is_time(proof.find("created"))) return "proof.created is not an xsd:dateTimeStamp";
     if (proof.find("expires") && !is_time(proof.find("expires"))) return "proof.expires is not an xsd:dateTimeStamp";
     const auto value = proof.find_string("proofValue");
@@ -117,13 +157,16 @@ std::string proof_problem(const Node& doc, const Node& proof) {
 
 // ---- the proof, by reading --------------------------------------------------
 
-ProofCheck check_proof(const JsonValue& doc, const Bytes32& public_key) { return verify_proof(doc, public_key); }
+ProofCheck check_proof(const JsonValue& doc, const JsonValue* proof, const Bytes32& public_key) {
+    return verify_proof(doc, *proof, public_key);
+}
 
 // eddsa-jcs-2022 verification on canonical text: the document without its
-// proof, and the proof without its value, are the text with one member cut
-// out. proof_problem has checked that the proof's @context is the
-// document's, so neither needs a replacement (3.3.2 step 4).
-ProofCheck check_proof(const CanonicalView& doc, const Bytes32& public_key) {
+// proof (or proof set), and the proof without its value, are the text with
+// one member cut out. proof_problem has checked that the proof's @context,
+// if any, is the document's; a proof without one is hashed with the
+// document's, which sorts first (3.3.2 step 4, 3.3.5).
+ProofCheck check_proof(const CanonicalView& doc, const CanonicalView& proof, const Bytes32& public_key) {
     const auto without = [](const CanonicalView& object, std::string_view key, std::string& out) {
         bool first = true, cut = false;
         object.for_each_member([&](std::string_view k, CanonicalView, std::size_t begin, std::size_t end) {
@@ -141,11 +184,14 @@ ProofCheck check_proof(const CanonicalView& doc, const Bytes32& public_key) {
         });
         return cut;
     };
-    const auto proof = doc.find("proof");
     std::string document, config;
     document.reserve(doc.text().size());
-    if (!proof || !without(doc, "proof", document) || !without(*proof, "proofValue", config)) return ProofCheck::malformed;
-    const std::string_view value = *proof->find_string("proofValue");
+    if (!without(doc, "proof", document) || !without(proof, "proofValue", config)) return ProofCheck::malformed;
+    if (!proof.find("@context")) {
+        const auto context = doc.find("@context");
+        config.insert(1, "\"@context\":" + std::string(context->text()) + (config.size() > 2 ? "," : ""));
+    }
+    const std::string_view value = *proof.find_string("proofValue");
     if (value.size() < 2 || value[0] != 'z') return ProofCheck::malformed;
     const auto bytes = base58btc_decode(value.substr(1));
     if (!bytes || bytes->size() != 64) return ProofCheck::malformed;
@@ -168,50 +214,58 @@ VerificationResult fail(VerificationResult r, VerifyStatus status, std::string m
     return r;
 }
 
+JsonValue as_value(const JsonValue& v) { return v; }
+JsonValue as_value(const CanonicalView& v) { return read_json_strict(v.text()); }
+
 template <class Node>
-VerificationResult verify(const Node& doc, const std::vector<TrustedIssuer>& trusted, const Instant& now) {
+VerificationResult verify(const Node& doc, const std::vector<TrustedIssuer>& trusted, const Instant& now,
+                          const std::vector<std::string>& status_lists) {
     VerificationResult r;
     if (std::string problem = shape_problem(doc); !problem.empty())
         return fail(std::move(r), VerifyStatus::malformed, std::move(problem));
     const auto issuer_node = doc.find("issuer");
     const auto proof_node = doc.find("proof");
     const auto& issuer = *issuer_node;
-    const auto& proof = *proof_node;
+    const auto proofs = proofs_of(*proof_node);
     r.credential_id = std::string(doc.find("id")->str());
     r.issuer_id = std::string(issuer.find("id")->str());
     r.issuer_name = std::string(issuer.find("name")->str());
     r.valid_from = std::string(doc.find("validFrom")->str());
 
-    if (*proof.find_string("type") != "DataIntegrityProof" || *proof.find_string("cryptosuite") != "eddsa-jcs-2022")
-        return fail(std::move(r), VerifyStatus::wrong_cryptosuite, "the proof is not DataIntegrityProof with eddsa-jcs-2022");
-    if (std::string problem = proof_problem(doc, proof); !problem.empty())
-        return fail(std::move(r), VerifyStatus::malformed, std::move(problem));
-
-    // The issuer must be trusted, and the proof's key one of its keys.
+    // Every proof of a set must hold (VC Data Integrity 4.3): each its suite
+    // and fields, then each by a trusted key of the issuer, then each signature.
+    for (const auto& p : proofs) {
+        const auto& proof = deref(p);
+        if (*proof.find_string("type") != "DataIntegrityProof" || *proof.find_string("cryptosuite") != "eddsa-jcs-2022")
+            return fail(std::move(r), VerifyStatus::wrong_cryptosuite, "a proof is not DataIntegrityProof with eddsa-jcs-2022");
+        if (std::string problem = proof_problem(doc, proof); !problem.empty())
+            return fail(std::move(r), VerifyStatus::malformed, std::move(problem));
+    }
     const TrustedIssuer* known = nullptr;
     for (const auto& t : trusted)
         if (t.id == r.issuer_id) known = &t;
     if (!known) return fail(std::move(r), VerifyStatus::unknown_issuer, "the issuer is not on the trusted list");
-    const std::string_view method = *proof.find_string("verificationMethod");
-    std::optional<Bytes32> public_key;
-    for (const auto& k : known->keys) {
-        const bool named = k.verification_method.empty()
-                               ? method == "did:key:" + k.public_key_multibase + "#" + k.public_key_multibase
-                               : method == k.verification_method;
-        if (named) public_key = parse_ed25519_public_multibase(k.public_key_multibase);
-        if (public_key) break;
+    std::vector<Bytes32> keys;
+    for (const auto& p : proofs) {
+        const std::string_view method = *deref(p).find_string("verificationMethod");
+        const auto key = trusted_key(*known, method);
+        if (!key)
+            return fail(std::move(r), VerifyStatus::unknown_issuer,
+                        r.issuer_id.rfind("did:", 0) == 0 && method.rfind(r.issuer_id + "#", 0) != 0
+                            ? "a proof's verificationMethod is not a method of the issuer's DID"
+                            : "a proof's verificationMethod is not a trusted key of the issuer");
+        keys.push_back(*key);
     }
-    if (!public_key)
-        return fail(std::move(r), VerifyStatus::unknown_issuer, "the proof's verificationMethod is not a trusted key of the issuer");
-
-    switch (check_proof(doc, *public_key)) {
-        case ProofCheck::ok: break;
-        case ProofCheck::wrong_cryptosuite:
-            return fail(std::move(r), VerifyStatus::wrong_cryptosuite, "the proof is not eddsa-jcs-2022");
-        case ProofCheck::bad_signature:
-            return fail(std::move(r), VerifyStatus::bad_signature, "the signature does not match the credential");
-        case ProofCheck::malformed:
-            return fail(std::move(r), VerifyStatus::malformed, "the proof value is not a multibase base58btc Ed25519 signature");
+    for (std::size_t i = 0; i < proofs.size(); ++i) {
+        switch (check_proof(doc, proofs[i], keys[i])) {
+            case ProofCheck::ok: break;
+            case ProofCheck::wrong_cryptosuite:
+                return fail(std::move(r), VerifyStatus::wrong_cryptosuite, "a proof is not eddsa-jcs-2022");
+            case ProofCheck::bad_signature:
+                return fail(std::move(r), VerifyStatus::bad_signature, "the signature does not match the credential");
+            case ProofCheck::malformed:
+                return fail(std::move(r), VerifyStatus::malformed, "a proof value is not a multibase base58btc Ed25519 signature");
+        }
     }
 
     // Times, once the signature vouches for them.
@@ -220,12 +274,25 @@ VerificationResult verify(const Node& doc, const std::vector<TrustedIssuer>& tru
         return s ? parse_date_time_stamp(*s) : std::nullopt;
     };
     if (now < *at(doc, "validFrom")) return fail(std::move(r), VerifyStatus::not_yet_valid, "validFrom is after the time of verification");
-    if (const auto created = at(proof, "created"); created && now < *created)
-        return fail(std::move(r), VerifyStatus::not_yet_valid, "the proof was created after the time of verification");
+    for (const auto& p : proofs)
+        if (const auto created = at(deref(p), "created"); created && now < *created)
+            return fail(std::move(r), VerifyStatus::not_yet_valid, "a proof was created after the time of verification");
     if (const auto until = at(doc, "validUntil"); until && *until < now)
         return fail(std::move(r), VerifyStatus::expired, "validUntil is before the time of verification");
-    if (const auto expires = at(proof, "expires"); expires && *expires < now)
-        return fail(std::move(r), VerifyStatus::expired, "the proof expired before the time of verification");
+    for (const auto& p : proofs)
+        if (const auto expires = at(deref(p), "expires"); expires && *expires < now)
+            return fail(std::move(r), VerifyStatus::expired, "a proof expired before the time of verification");
+
+    // Revocation, last: the list is the issuer's word on a credential that is otherwise sound.
+    if (const auto status = doc.find("credentialStatus")) {
+        std::string message;
+        switch (check_status(as_value(*status), *known, status_lists, now, message)) {
+            case StatusCheck::ok: break;
+            case StatusCheck::revoked: return fail(std::move(r), VerifyStatus::revoked, std::move(message));
+            case StatusCheck::unavailable: return fail(std::move(r), VerifyStatus::status_unavailable, std::move(message));
+            case StatusCheck::malformed: return fail(std::move(r), VerifyStatus::malformed, std::move(message));
+        }
+    }
 
     r.status = VerifyStatus::ok;
     r.message = "verified";
@@ -241,6 +308,26 @@ Instant verification_time(const VerifyOptions& options) {
 
 }  // namespace
 
+std::optional<Bytes32> trusted_key(const TrustedIssuer& known, std::string_view method) {
+    const std::string_view issuer = known.id;
+    if (issuer.rfind("did:", 0) == 0) {
+        if (method.size() <= issuer.size() + 1 || method.substr(0, issuer.size()) != issuer || method[issuer.size()] != '#')
+            return std::nullopt;
+        if (issuer.rfind("did:key:", 0) == 0) {
+            const std::string_view key = issuer.substr(8);
+            return method.substr(issuer.size() + 1) == key ? parse_ed25519_public_multibase(key) : std::nullopt;
+        }
+    }
+    for (const auto& k : known.keys) {
+        const bool named = k.verification_method.empty()
+                               ? method == "did:key:" + k.public_key_multibase + "#" + k.public_key_multibase
+                               : method == k.verification_method;
+        if (named)
+            if (auto key = parse_ed25519_public_multibase(k.public_key_multibase)) return key;
+    }
+    return std::nullopt;
+}
+
 VerificationResult verify_credential_general(std::string_view credential_json, const std::vector<TrustedIssuer>& trusted,
                                              const VerifyOptions& options) {
     const Instant now = verification_time(options);
@@ -250,7 +337,7 @@ VerificationResult verify_credential_general(std::string_view credential_json, c
     } catch (const Error& e) {
         return fail(VerificationResult{}, VerifyStatus::malformed, e.message());
     }
-    return verify(doc, trusted, now);
+    return verify(doc, trusted, now, options.status_lists);
 }
 
 }  // namespace detail
@@ -259,7 +346,8 @@ VerificationResult verify_credential(std::string_view credential_json, const std
                                      const VerifyOptions& options) {
     detail::CanonicalIndex index;
     if (detail::is_plain_canonical_json(credential_json, detail::credential_limits, index))
-        return detail::verify(detail::CanonicalView(credential_json, index), trusted, detail::verification_time(options));
+        return detail::verify(detail::CanonicalView(credential_json, index), trusted, detail::verification_time(options),
+                              options.status_lists);
     return detail::verify_credential_general(credential_json, trusted, options);
 }
 

@@ -75,9 +75,16 @@ JsonValue add_proof(JsonValue unsecured, const JsonValue& options, const Bytes64
 }
 
 ProofCheck verify_proof(const JsonValue& secured, const Bytes32& public_key, ProofTrace* trace) {
-    ensure_sodium();
     const JsonValue* proof = secured.find("proof");
     if (!secured.is_object() || !proof || !proof->is_object()) return ProofCheck::malformed;
+    return verify_proof(secured, *proof, public_key, trace);
+}
+
+ProofCheck verify_proof(const JsonValue& secured, const JsonValue& proof_object, const Bytes32& public_key,
+                        ProofTrace* trace) {
+    ensure_sodium();
+    const JsonValue* proof = &proof_object;
+    if (!secured.is_object() || !proof->is_object()) return ProofCheck::malformed;
     if (!proof->find_string("type") || !proof->find_string("cryptosuite")) return ProofCheck::malformed;
     if (!is_suite(*proof)) return ProofCheck::wrong_cryptosuite;
     if (const JsonValue* created = proof->find("created"))

@@ -35,5 +35,10 @@ enum class ProofCheck { ok, malformed, wrong_cryptosuite, bad_signature };
 // 3.3.2 Verify Proof over the single proof object at "proof" of `secured`,
 // with the public key the caller resolved from proof.verificationMethod.
 ProofCheck verify_proof(const JsonValue& secured, const Bytes32& public_key, ProofTrace* trace = nullptr);
+// The same for one proof of the document's proof set (`proof` is one of the
+// items of secured's "proof" array, or that member itself): the document is
+// hashed without its whole "proof" member (VC Data Integrity 4.3, proof sets).
+ProofCheck verify_proof(const JsonValue& secured, const JsonValue& proof, const Bytes32& public_key,
+                        ProofTrace* trace = nullptr);
 
 }  // namespace yrkesresan::detail

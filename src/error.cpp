@@ -7,17 +7,18 @@ std::vector<Problem> non_empty(std::vector<Problem> problems) {
     return problems;
 }
 
-std::string describe(const std::vector<Problem>& problems) {
-    const Problem& p = problems.front();
+std::string describe(const Problem& p, std::size_t count) {
     std::string s = "[yrkesresan.";
     s += to_string(p.code);
     s += "] ";
     s += p.path.empty() ? std::string("(document)") : p.path;
     s += ": ";
     s += p.message;
-    if (problems.size() > 1) s += " (and " + std::to_string(problems.size() - 1) + " more problems)";
+    if (count > 1) s += " (and " + std::to_string(count - 1) + " more problems)";
     return s;
 }
+
+std::string describe(const std::vector<Problem>& problems) { return describe(problems.front(), problems.size()); }
 }  // namespace
 
 std::string_view to_string(ErrorCode code) noexcept {
@@ -40,6 +41,10 @@ std::string_view to_string(ErrorCode code) noexcept {
         case ErrorCode::future_event: return "future_event";
         case ErrorCode::not_found: return "not_found";
         case ErrorCode::requirements_not_met: return "requirements_not_met";
+        case ErrorCode::module_not_attended: return "module_not_attended";
+        case ErrorCode::homework_not_submitted: return "homework_not_submitted";
+        case ErrorCode::sessions_missing: return "sessions_missing";
+        case ErrorCode::attendance_period_over: return "attendance_period_over";
     }
     return "unknown";
 }
@@ -48,7 +53,12 @@ Error::Error(ErrorCode code, std::string path, std::string message)
     : Error(std::vector<Problem>{Problem{code, std::move(path), std::move(message)}}) {}
 
 Error::Error(std::vector<Problem> problems)
-    : std::runtime_error(describe(non_empty(problems))), problems_(non_empty(std::move(problems))) {}
+    : std::runtime_error(describe(non_empty(problems))), problems_(non_empty(std::move(problems))),
+      summary_(problems_.front()) {}
+
+Error::Error(Problem summary, std::vector<Problem> problems)
+    : std::runtime_error(describe(summary, problems.size())), problems_(non_empty(std::move(problems))),
+      summary_(std::move(summary)) {}
 
 std::string json_pointer_token(std::string_view token) {
     std::string out;

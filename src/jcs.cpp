@@ -272,6 +272,12 @@ JcsWriter& JcsWriter::strings(std::initializer_list<std::string_view> items) {
     return end_array();
 }
 
+JcsWriter& JcsWriter::raw(std::string_view canonical) {
+    before_value();
+    out_ += canonical;
+    return *this;
+}
+
 std::string jcs(const JsonValue& v) {
     std::string out;
     write_jcs(v, out);

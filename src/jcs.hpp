@@ -64,6 +64,9 @@ public:
     JcsWriter& null();
     // A string array, e.g. a "type" or "@context".
     JcsWriter& strings(std::initializer_list<std::string_view> items);
+    // A value given as its canonical text, written as it stands (the caller
+    // vouches for it: constants and the writer's own output).
+    JcsWriter& raw(std::string_view canonical);
 
     JcsWriter& member(std::string_view k, std::string_view s) { return key(k).string(s); }
     JcsWriter& member(std::string_view k, const char* s) { return key(k).string(s); }

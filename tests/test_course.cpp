@@ -87,6 +87,12 @@ TEST_CASE("a certificate is issued only when its requirements are met", "[R8]") 
         issue_certificate(gr(), PersonRecord::from_json(p.dump()), d("2026-11-01"), "introduktionsprogram");
     });
     CHECK(e.code() == ErrorCode::requirements_not_met);
+    CHECK(e.path().empty());
+    // The missing requirement as data: the finding's code and what is missing.
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].code == ErrorCode::homework_not_submitted);
+    CHECK(e.problems()[0].path == "/modules/m7");
+    CHECK(e.message() == e.problems()[0].message);
     CHECK(expect_error([&] { issue_certificate(gr(), PersonRecord::from_json(p.dump()), d("2026-11-01"), "mentor"); })
               .code() == ErrorCode::unknown_reference);
 }

@@ -17,6 +17,7 @@ namespace yr_capi {
 struct ArgumentError {
     const char* kind;
     std::string message;
+    std::string path = "";  // into the argument's JSON text (options), when it is one
 };
 
 // Throws ArgumentError when p is NULL; `name` is the C parameter's name.
@@ -32,6 +33,10 @@ void clear_last_error() noexcept;
 // Records the exception in flight as the thread's last error and returns its
 // code. Called only from a catch block.
 int record_current_exception() noexcept;
+// Describes the exception in flight as an error document in *out_error
+// (NULL when out_error is NULL, or memory ran out) and returns its code; the
+// thread's last error is left alone. Called only from a catch block.
+int report_current_exception(char** out_error) noexcept;
 }  // namespace detail
 
 // Whether an entry point resets the thread's last error: fallible functions
@@ -51,5 +56,23 @@ int api_entry(Body&& body) noexcept {
         return detail::record_current_exception();
     }
 }
+
+// The barrier of the forms whose error travels with the call: the same
+// conversion, but the error goes to *out_error (set to NULL on entry) and the
+// thread's last error is neither reset nor set.
+template <class Body>
+int api_entry_r(char** out_error, Body&& body) noexcept {
+    if (out_error != nullptr) *out_error = nullptr;
+    try {
+        std::forward<Body>(body)();
+        return YR_OK;
+    } catch (...) {
+        return detail::report_current_exception(out_error);
+    }
+}
+
+// A malloc'ed copy for a `char **out_json`; yr_string_free releases it.
+// Throws std::bad_alloc.
+char* to_c_string(const std::string& s);
 
 }  // namespace yr_capi

@@ -11,20 +11,15 @@
 #include "yrkesresan/error.hpp"
 #include "yrkesresan/person.hpp"
 
-// A signing key; its public forms are kept for the borrowed getters.
-struct yr_signing_key {
-    yrkesresan::SigningKey key;
-    std::string public_multibase, verification_method;
-};
-
 namespace yr_capi {
-namespace {
 
 yr_signing_key* new_key(yrkesresan::SigningKey key) {
     std::string public_multibase = key.public_key_multibase();
     std::string method = key.did_key_verification_method();
     return new yr_signing_key{std::move(key), std::move(public_multibase), std::move(method)};
 }
+
+namespace {
 
 std::string text_or_empty(const char* s) { return s == nullptr ? std::string() : std::string(s); }
 

@@ -61,7 +61,9 @@ struct ProblemText {
     std::size_t line = 0, column = 0;  // 0: not known
 };
 
-int record(int code, const std::vector<ProblemText>& problems) {
+// Fills `e` with an error: its own kind, message and path (the summary) and
+// every problem. Throws std::bad_alloc.
+int describe(LastError& e, int code, const ProblemText& summary, const std::vector<ProblemText>& problems) {
     std::string list;
     yrkesresan::detail::JsonWriter w(list);
     w.begin_array();
@@ -73,18 +75,40 @@ int record(int code, const std::vector<ProblemText>& problems) {
         w.member("message", p.message).member("path", p.path).end_object();
     }
     w.end_array();
-    LastError& e = tls_error;
-    e.kind = problems.front().kind;
-    e.message = problems.front().message;
-    e.path = problems.front().path;
+    e.kind = summary.kind;
+    e.message = summary.message;
+    e.path = summary.path;
     e.problems = std::move(list);
     e.view = yr_error{code, e.kind.c_str(), e.message.c_str(), e.path.c_str(), e.problems.c_str()};
-    tls_current = &e.view;
     return code;
 }
 
-int record(int code, const char* kind, std::string message) {
-    return record(code, {ProblemText{kind, "", std::move(message)}});
+int describe(LastError& e, int code, const char* kind, std::string message, std::string path = "") {
+    const ProblemText p{kind, std::move(path), std::move(message)};
+    return describe(e, code, p, {p});
+}
+
+// Describes the exception in flight into `e`. Throws std::bad_alloc.
+int describe_current_exception(LastError& e) {
+    try {
+        throw;
+    } catch (const yrkesresan::Error& error) {
+        std::vector<ProblemText> problems;
+        for (const auto& p : error.problems())
+            problems.push_back({std::string(yrkesresan::to_string(p.code)), p.path, p.message, p.line, p.column});
+        const ProblemText summary{std::string(yrkesresan::to_string(error.code())), error.path(), error.message()};
+        return describe(e, code_of(error.code()), summary, problems);
+    } catch (const ArgumentError& error) {
+        return describe(e, YR_EINVALID, error.kind, error.message, error.path);
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& error) {
+        // Not what(): it may quote input. The type helps a bug report.
+        return describe(e, YR_EINTERNAL, "internal_error",
+                        std::string("internal error (unexpected ") + typeid(error).name() + "); please report it");
+    } catch (...) {
+        return describe(e, YR_EINTERNAL, "internal_error", "internal error (unexpected exception); please report it");
+    }
 }
 
 }  // namespace
@@ -96,28 +120,35 @@ void clear_last_error() noexcept { tls_current = &k_ok; }
 int record_current_exception() noexcept {
     tls_current = &k_ok;  // never show a half-written error
     try {
-        try {
-            throw;
-        } catch (const yrkesresan::Error& e) {
-            std::vector<ProblemText> problems;
-            for (const auto& p : e.problems())
-                problems.push_back({std::string(yrkesresan::to_string(p.code)), p.path, p.message, p.line, p.column});
-            return record(code_of(e.code()), problems);
-        } catch (const ArgumentError& e) {
-            return record(YR_EINVALID, e.kind, e.message);
-        } catch (const std::bad_alloc&) {
-            tls_current = &k_out_of_memory;
-            return YR_ENOMEM;
-        } catch (const std::exception& e) {
-            // Not e.what(): it may quote input. The type helps a bug report.
-            return record(YR_EINTERNAL, "internal_error",
-                          std::string("internal error (unexpected ") + typeid(e).name() + "); please report it");
-        } catch (...) {
-            return record(YR_EINTERNAL, "internal_error", "internal error (unexpected exception); please report it");
-        }
+        const int code = describe_current_exception(tls_error);
+        tls_current = &tls_error.view;
+        return code;
     } catch (...) {
-        // Recording the error itself failed: only memory can run out here.
+        // Describing the error itself failed: only memory can run out here.
         tls_current = &k_out_of_memory;
+        return YR_ENOMEM;
+    }
+}
+
+int report_current_exception(char** out_error) noexcept {
+    try {
+        LastError e;
+        const int code = describe_current_exception(e);
+        if (out_error == nullptr) return code;
+        std::string doc;
+        yrkesresan::detail::JsonWriter w(doc);
+        w.begin_object()
+            .member("code", code)
+            .member("kind", e.kind)
+            .member("message", e.message)
+            .member("path", e.path)
+            .key("problems")
+            .raw(e.problems)
+            .end_object();
+        *out_error = to_c_string(doc);
+        return code;
+    } catch (...) {
+        // Only memory can run out here; *out_error stays NULL.
         return YR_ENOMEM;
     }
 }

@@ -23,8 +23,6 @@ char* to_c_string(const std::string& s) {
     return p;
 }
 
-namespace {
-
 using yrkesresan::Program;
 
 // Built once per process: the programs are compiled into the library.
@@ -48,18 +46,20 @@ const std::string& builtin_list() {
     return list;
 }
 
-// Checks every overlay pointer before any work, so a NULL is reported as such.
-void check_overlays(const char* const* overlays, std::size_t count) {
-    if (count == 0) return;
+std::vector<std::string_view> read_overlays(const char* const* overlays, const std::size_t* sizes, std::size_t count) {
+    std::vector<std::string_view> texts;
+    if (count == 0) return texts;
     require(overlays, "overlays");
-    for (std::size_t i = 0; i < count; ++i)
+    for (std::size_t i = 0; i < count; ++i) {
         if (overlays[i] == nullptr)
             throw ArgumentError{"invalid_argument", "argument 'overlays[" + std::to_string(i) + "]' is NULL"};
+        texts.emplace_back(overlays[i], sizes == nullptr ? std::strlen(overlays[i]) : sizes[i]);
+    }
+    return texts;
 }
 
-// Applies overlays in order; a problem names the overlay it is in.
-Program with_overlays(Program program, const char* const* overlays, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) {
+Program with_overlays(Program program, const std::vector<std::string_view>& overlays) {
+    for (std::size_t i = 0; i < overlays.size(); ++i) {
         try {
             program = program.with_overlay(overlays[i]);
         } catch (const yrkesresan::Error& e) {
@@ -73,7 +73,6 @@ Program with_overlays(Program program, const char* const* overlays, std::size_t 
 
 yr_program* new_handle(Program program) { return new yr_program{std::move(program)}; }
 
-}  // namespace
 }  // namespace yr_capi
 
 using yr_capi::api_entry;
@@ -100,9 +99,8 @@ YR_API int yr_program_load(const char* builtin_id, const char* const* overlays, 
     return api_entry([&] {
         require(builtin_id, "builtin_id");
         require(out, "out");
-        yr_capi::check_overlays(overlays, overlay_count);
-        *out = yr_capi::new_handle(
-            yr_capi::with_overlays(yrkesresan::Program::builtin(builtin_id), overlays, overlay_count));
+        const auto texts = yr_capi::read_overlays(overlays, nullptr, overlay_count);
+        *out = yr_capi::new_handle(yr_capi::with_overlays(yrkesresan::Program::builtin(builtin_id), texts));
     });
 }
 
@@ -112,9 +110,8 @@ YR_API int yr_program_load_json(const char* definition_json, const char* const* 
     return api_entry([&] {
         require(definition_json, "definition_json");
         require(out, "out");
-        yr_capi::check_overlays(overlays, overlay_count);
-        *out = yr_capi::new_handle(
-            yr_capi::with_overlays(yrkesresan::Program::from_json(definition_json), overlays, overlay_count));
+        const auto texts = yr_capi::read_overlays(overlays, nullptr, overlay_count);
+        *out = yr_capi::new_handle(yr_capi::with_overlays(yrkesresan::Program::from_json(definition_json), texts));
     });
 }
 

@@ -30,6 +30,13 @@ enum class ErrorCode {
     future_event,       // a recorded completion after the evaluation date
     not_found,          // no built-in program with that id
     requirements_not_met,  // a certificate asked for before its requirements are met
+    // The missing requirements of a certificate: the problems of a
+    // requirements_not_met error, with the codes of the evaluation's
+    // certificates[].missing findings.
+    module_not_attended,     // a module of the course not attended (path /modules/<id>)
+    homework_not_submitted,  // a module's homework not submitted (path /modules/<id>)
+    sessions_missing,        // supervision sessions still to come (path /components/<id>)
+    attendance_period_over,  // the supervision's period ended with too few sessions (path /components/<id>)
 };
 
 // Stable snake_case name of a code, as used in JSON and by other faces.
@@ -47,16 +54,22 @@ struct Problem {
 class Error : public std::runtime_error {
 public:
     Error(ErrorCode code, std::string path, std::string message);
-    // Several problems found in one document (program validation reports all).
+    // Several problems found in one document (program validation reports all);
+    // the first is also the error's own code, path and message.
     explicit Error(std::vector<Problem> problems);
+    // An error whose problems are its details rather than its first problem:
+    // requirements_not_met lists each missing requirement with its own code
+    // and path, while the error itself is the request as a whole.
+    Error(Problem summary, std::vector<Problem> problems);
 
-    ErrorCode code() const noexcept { return problems_.front().code; }
-    const std::string& path() const noexcept { return problems_.front().path; }
-    const std::string& message() const noexcept { return problems_.front().message; }
+    ErrorCode code() const noexcept { return summary_.code; }
+    const std::string& path() const noexcept { return summary_.path; }
+    const std::string& message() const noexcept { return summary_.message; }
     const std::vector<Problem>& problems() const noexcept { return problems_; }
 
 private:
     std::vector<Problem> problems_;
+    Problem summary_;
 };
 
 // Escapes one reference token for a JSON Pointer ("~" -> "~0", "/" -> "~1").

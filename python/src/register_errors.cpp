@@ -13,7 +13,9 @@ void register_errors(py::module_& m) {
             py::list problems;
             for (const auto& pr : e.problems())
                 problems.append(py::make_tuple(std::string(yrkesresan::to_string(pr.code)), pr.path, pr.message));
-            py::object exc = py::module_::import("yrkesresan.errors").attr("_from_core")(problems, e.what());
+            const auto summary = py::make_tuple(std::string(yrkesresan::to_string(e.code())), e.path(), e.message());
+            py::object exc =
+                py::module_::import("yrkesresan.errors").attr("_from_core")(problems, e.what(), summary);
             PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
         }
     });

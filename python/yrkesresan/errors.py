@@ -32,8 +32,11 @@ class Problem(NamedTuple):
 class Error(ValueError):
     """Base of every error the library raises.
 
-    ``code`` is the stable snake_case code of the first problem, ``path`` its
-    JSON Pointer ("" = the whole document), ``problems`` every problem found.
+    ``code`` is the stable snake_case code of the error, ``path`` its JSON
+    Pointer ("" = the whole document), ``problems`` every problem found. For
+    most errors the first problem is the error itself; a
+    RequirementsNotMetError's problems are the missing requirements, each
+    with its own code (``homework_not_submitted``) and path (``/modules/m7``).
     """
 
     code: str
@@ -41,12 +44,12 @@ class Error(ValueError):
     message: str
     problems: Tuple[Problem, ...]
 
-    def __init__(self, text: str, problems: Sequence[Problem]) -> None:
+    def __init__(self, text: str, problems: Sequence[Problem], summary: Problem | None = None) -> None:
         super().__init__(text)
         if not problems:
             problems = [Problem("invalid_value", "", text)]
         self.problems = tuple(problems)
-        self.code, self.path, self.message = self.problems[0]
+        self.code, self.path, self.message = summary if summary is not None else self.problems[0]
 
 
 class ParseError(Error):
@@ -70,7 +73,15 @@ class NotFoundError(Error, LookupError):
 
 
 class RequirementsNotMetError(Error):
-    """A certificate asked for before its requirements are met."""
+    """A certificate asked for before its requirements are met.
+
+    ``code`` is ``requirements_not_met`` and ``path`` ""; ``problems`` lists
+    each missing requirement with the code of the evaluation's
+    ``certificates[].missing`` finding (``module_not_attended``,
+    ``homework_not_submitted``, ``sessions_missing``,
+    ``attendance_period_over``) and the path of what is missing in the
+    program (``/modules/m7``, ``/components/handledning``).
+    """
 
 
 _CLASS_OF_CODE = {
@@ -92,6 +103,10 @@ _CLASS_OF_CODE = {
     "cycle": ProgramError,
     "not_found": NotFoundError,
     "requirements_not_met": RequirementsNotMetError,
+    "module_not_attended": RequirementsNotMetError,
+    "homework_not_submitted": RequirementsNotMetError,
+    "sessions_missing": RequirementsNotMetError,
+    "attendance_period_over": RequirementsNotMetError,
 }
 
 
@@ -147,7 +162,11 @@ def _utf8(data: bytes) -> str:
         ) from None
 
 
-def _from_core(problems: Sequence[Tuple[str, str, str]], text: str) -> Error:
-    """Called by the compiled module to turn yrkesresan::Error into Python."""
+def _from_core(
+    problems: Sequence[Tuple[str, str, str]], text: str, summary: Tuple[str, str, str] | None = None
+) -> Error:
+    """Called by the compiled module to turn yrkesresan::Error into Python;
+    ``summary`` is the error's own (code, path, message)."""
     ps = [Problem(*p) for p in problems]
-    return error_class(ps[0].code if ps else "invalid_value")(text, ps)
+    own = Problem(*summary) if summary is not None else (ps[0] if ps else None)
+    return error_class(own.code if own else "invalid_value")(text, ps, own)

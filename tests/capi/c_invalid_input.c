@@ -47,6 +47,8 @@ static void stable_constants(void) {
     CHECK(YR_LANGUAGE_EN == 1);
     CHECK(YR_RULE_BOOK_MARKDOWN == 0);
     CHECK(YR_RULE_BOOK_HTML == 1);
+    CHECK(YR_STRUCT_ERROR == 1 && YR_STRUCT_DATE == 2 && YR_STRUCT_EVALUATE_OPTIONS == 3);
+    CHECK(YR_STRUCT_CERTIFICATE_OPTIONS == 4 && YR_STRUCT_CREDENTIAL_OPTIONS == 5);
     CHECK(YR_EVALUATE_OPTIONS_VERSION >= 1);
     CHECK(YR_CERTIFICATE_OPTIONS_VERSION >= 1);
     CHECK(YR_ABI_VERSION == 1);
@@ -532,6 +534,133 @@ static void coordinate_annual(void) {
     yr_program_free(lan);
 }
 
+/* The *_r forms: the error comes back through out_error as a document
+ * ({"code": N, "kind", ...}) and the thread's last error is left as it was
+ * (here: a sentinel set before). */
+#define CHECK_R(call, want)                                                                           \
+    do {                                                                                              \
+        char *err_ = NULL;                                                                            \
+        char code_[32];                                                                               \
+        int rc_;                                                                                      \
+        rc_ = (call);                                                                                 \
+        sprintf(code_, "{\"code\":%d,", (int)(want));                                                 \
+        ++check_count;                                                                                \
+        if (rc_ != (want) || err_ == NULL || strncmp(err_, code_, strlen(code_)) != 0 ||              \
+            yr_error_last()->code != YR_ENOTFOUND) {                                                  \
+            ++check_failures;                                                                         \
+            fprintf(stderr, "%s:%d: %s returned %d (%s), expected %d\n", __FILE__, __LINE__, #call, rc_, \
+                    err_ ? err_ : "(no error document)", (int)(want));                                \
+        }                                                                                             \
+        yr_string_free(err_);                                                                         \
+    } while (0)
+
+#define ERR (&err_)
+
+static void calls_r(void) {
+    yr_program *gr = NULL, *p = (yr_program *)&p;
+    yr_signing_key *key = NULL, *k = (yr_signing_key *)&k;
+    char *out = (char *)&out;
+    size_t size = 7;
+    unsigned char seed[32] = {0};
+    const size_t person_size = strlen(person);
+    const size_t one = 2;
+    const char *const overlays[] = {"{}"};
+    const char *const null_overlay[] = {NULL};
+    CHECK_CODE(yr_program_load("gr-barn-unga", NULL, 0, &gr), YR_OK);
+    CHECK_CODE(yr_signing_key_from_seed(seed, sizeof seed, &key), YR_OK);
+    CHECK_CODE(yr_program_load("no-such-program", NULL, 0, &p), YR_ENOTFOUND); /* the sentinel */
+    /* Sizes and versions of the structs: they never fail. */
+    CHECK(yr_struct_size(YR_STRUCT_ERROR) == sizeof(yr_error));
+    CHECK(yr_struct_size(YR_STRUCT_DATE) == sizeof(yr_date));
+    CHECK(yr_struct_size(YR_STRUCT_EVALUATE_OPTIONS) == sizeof(yr_evaluate_options));
+    CHECK(yr_struct_size(YR_STRUCT_CERTIFICATE_OPTIONS) == sizeof(yr_certificate_options));
+    CHECK(yr_struct_size(YR_STRUCT_CREDENTIAL_OPTIONS) == sizeof(yr_credential_options));
+    CHECK(yr_struct_size(0) == 0 && yr_struct_size(6) == 0 && yr_struct_size(-1) == 0);
+    CHECK(yr_struct_version(YR_STRUCT_EVALUATE_OPTIONS) == YR_EVALUATE_OPTIONS_VERSION);
+    CHECK(yr_struct_version(YR_STRUCT_CERTIFICATE_OPTIONS) == YR_CERTIFICATE_OPTIONS_VERSION);
+    CHECK(yr_struct_version(YR_STRUCT_CREDENTIAL_OPTIONS) == YR_CREDENTIAL_OPTIONS_VERSION);
+    CHECK(yr_struct_version(YR_STRUCT_ERROR) == 0 && yr_struct_version(YR_STRUCT_DATE) == 0);
+    CHECK(yr_struct_version(99) == 0);
+    CHECK(yr_error_last()->code == YR_ENOTFOUND);
+
+    CHECK_R(yr_program_list_r(NULL, &size, ERR), YR_EINVALID);
+    CHECK(size == 0);
+    CHECK_R(yr_program_load_r(NULL, NULL, NULL, 0, &p, ERR), YR_EINVALID);
+    CHECK(p == NULL);
+    CHECK_R(yr_program_load_r("gr-barn-unga", NULL, NULL, 0, NULL, ERR), YR_EINVALID);
+    CHECK_R(yr_program_load_r("gr-barn-unga", overlays, NULL, 1, &p, ERR), YR_EINVALID);
+    CHECK_R(yr_program_load_r("gr-barn-unga", null_overlay, &one, 1, &p, ERR), YR_EINVALID);
+    CHECK_R(yr_program_load_r("no-such-program", NULL, NULL, 0, &p, ERR), YR_ENOTFOUND);
+    CHECK_R(yr_program_load_json_r(NULL, 0, NULL, NULL, 0, &p, ERR), YR_EINVALID);
+    CHECK_R(yr_program_load_json_r("{}", 2, NULL, NULL, 0, NULL, ERR), YR_EINVALID);
+    CHECK_R(yr_program_load_json_r("{}\0{}", 5, NULL, NULL, 0, &p, ERR), YR_EPARSE);
+    CHECK(p == NULL);
+    CHECK_R(yr_program_definition_r(NULL, &out, &size, ERR), YR_EINVALID);
+    CHECK(out == NULL && size == 0);
+    CHECK_R(yr_program_definition_r(gr, NULL, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_program_rule_book_r(NULL, YR_RULE_BOOK_HTML, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_program_rule_book_r(gr, 2, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_program_rule_book_r(gr, YR_RULE_BOOK_HTML, NULL, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_evaluate_r(NULL, person, person_size, "2026-02-01", NULL, 0, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_evaluate_r(gr, NULL, 0, "2026-02-01", NULL, 0, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_evaluate_r(gr, person, person_size, NULL, NULL, 0, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_evaluate_r(gr, person, person_size, "2026-02-30", NULL, 0, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_evaluate_r(gr, person, person_size, "2026-02-01", NULL, 3, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_evaluate_r(gr, person, person_size, "2026-02-01", "{\"lang\":1}", 10, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_evaluate_r(gr, person, person_size, "2026-02-01", NULL, 0, NULL, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_evaluate_r(gr, person, person_size - 1, "2026-02-01", NULL, 0, &out, &size, ERR), YR_EPARSE);
+    CHECK(out == NULL && size == 0);
+    CHECK_R(yr_certificate_issue_r(NULL, person, person_size, "2026-02-01", "introduktionsprogram", NULL, 0, &out,
+                                   &size, ERR),
+            YR_EINVALID);
+    CHECK_R(yr_certificate_issue_r(gr, person, person_size, "2026-02-01", NULL, NULL, 0, &out, &size, ERR),
+            YR_EINVALID);
+    CHECK_R(yr_certificate_issue_r(gr, person, person_size, "2026-02-01", "introduktionsprogram", "[]", 2, &out,
+                                   &size, ERR),
+            YR_EINVALID);
+    CHECK_R(yr_certificate_issue_r(gr, person, person_size, "2026-02-01", "introduktionsprogram", NULL, 0, &out,
+                                   &size, ERR),
+            YR_ENOTMET);
+    CHECK_R(yr_credential_issue_r(gr, person, person_size, "2026-02-01", "introduktionsprogram", "did:example:x",
+                                  "X", NULL, NULL, 0, &out, &size, ERR),
+            YR_EINVALID);
+    CHECK_R(yr_credential_issue_r(gr, person, person_size, "2026-02-01", "introduktionsprogram", NULL, "X", key, NULL,
+                                  0, &out, &size, ERR),
+            YR_EINVALID);
+    CHECK_R(yr_credential_issue_r(gr, person, person_size, "2026-02-01", "introduktionsprogram", "did:example:x",
+                                  "X", key, "{\"valid_from\":1}", 16, &out, &size, ERR),
+            YR_EINVALID);
+    CHECK_R(yr_credential_verify_r(NULL, 0, "{}", 2, "2026-11-02T09:00:00Z", &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_credential_verify_r("{}", 2, NULL, 0, "2026-11-02T09:00:00Z", &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_credential_verify_r("{}", 2, "{\"issuers\":[]}", 14, NULL, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_credential_verify_r("{}", 2, "{", 1, "2026-11-02T09:00:00Z", &out, &size, ERR), YR_EPARSE);
+    CHECK_R(yr_certificate_html_r(NULL, 0, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_certificate_html_r("{}", 2, NULL, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_certificate_html_r("{}", 2, &out, &size, ERR), YR_EFORMAT);
+    CHECK_R(yr_json_canonicalize_r(NULL, 0, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_json_canonicalize_r("[1]", 3, NULL, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_json_canonicalize_r("[1]\0", 4, &out, &size, ERR), YR_EPARSE);
+    CHECK_R(yr_coordinate_r(NULL, "{}", 2, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_coordinate_r(gr, NULL, 0, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_coordinate_r(gr, "{}", 2, NULL, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_coordinate_r(gr, "{}", 2, &out, &size, ERR), YR_EFORMAT);
+    CHECK_R(yr_signing_key_from_seed_r(NULL, 32, &k, ERR), YR_EINVALID);
+    CHECK(k == NULL);
+    CHECK_R(yr_signing_key_from_seed_r(seed, 31, &k, ERR), YR_EINVALID);
+    CHECK_R(yr_signing_key_from_multibase_r(NULL, &k, ERR), YR_EINVALID);
+    CHECK_R(yr_signing_key_from_multibase_r("z6Mk", &k, ERR), YR_EFORMAT);
+    CHECK_R(yr_signing_key_generate_r(NULL, ERR), YR_EINVALID);
+    CHECK_R(yr_signing_key_private_multibase_r(NULL, &out, &size, ERR), YR_EINVALID);
+    CHECK_R(yr_signing_key_private_multibase_r(key, NULL, &size, ERR), YR_EINVALID);
+    /* out_error NULL: the code alone. */
+    CHECK(yr_evaluate_r(gr, person, person_size, "2026-02-30", NULL, 0, &out, &size, NULL) == YR_EINVALID);
+    CHECK(out == NULL);
+    CHECK(yr_error_last()->code == YR_ENOTFOUND);
+    yr_signing_key_free(key);
+    yr_program_free(gr);
+    yr_error_clear();
+}
+
 int main(void) {
     stable_constants();
     versions_and_errors();
@@ -548,5 +677,6 @@ int main(void) {
     credentials();
     coordinate();
     coordinate_annual();
+    calls_r();
     return check_report("capi.c_invalid_input");
 }

@@ -13,7 +13,16 @@
  *   yr_error_code on failure. Details of the failure (a stable snake_case
  *   kind, an English message that never repeats an input value, and a JSON
  *   Pointer into the offending document) are read with yr_error_last().
- *   Every fallible function resets the calling thread's last error on entry.
+ * - The thread's last error: every function of this header resets it to
+ *   YR_OK on entry, and sets it when it fails, except these, which leave it
+ *   as it is: yr_version_number, yr_version_string, yr_abi_version,
+ *   yr_error_last, yr_error_string, yr_string_free, the *_free functions,
+ *   yr_struct_size, yr_struct_version and every *_r function. So a
+ *   successful getter (yr_program_id, yr_signing_key_public_multibase...)
+ *   also resets it. A runtime that moves work between OS threads (Java's
+ *   virtual threads, goroutines, async tasks) cannot rely on it: the *_r
+ *   forms ("Errors that travel with the call", at the end) return the error
+ *   with the call instead.
  * - Out-parameters are set to NULL on entry, so they are NULL after any
  *   failure; nothing needs freeing after a failed call.
  * - Ownership: a `char **out_json` result belongs to the caller, who frees it
@@ -614,6 +623,149 @@ YR_API int yr_json_canonicalize(const char *json, char **out_json);
  * Since 0.1.0.
  */
 YR_API int yr_coordinate(const yr_program *program, const char *request_json, char **out_json);
+
+/* ------------------------------------------------------------------------ */
+/* Struct layouts                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* The structs of this header, for yr_struct_size and yr_struct_version.
+ * Layouts (every field naturally aligned, no packing; on LP64, e.g. x86-64
+ * and aarch64 Linux, with offsets in bytes):
+ *   yr_error                 size 40: code int @0, 4 bytes padding @4,
+ *                            kind @8, message @16, path @24, problems @32
+ *   yr_date                  size 12: year @0, month @4, day @8
+ *   yr_evaluate_options      size 8: version unsigned int @0, language int @4
+ *   yr_certificate_options   size 16: version @0, 4 bytes padding @4,
+ *                            issuer @8
+ *   yr_credential_options    size 56: version @0, 4 bytes padding @4,
+ *                            issuer_url @8, issuer_email @16,
+ *                            verification_method @24, valid_from @32,
+ *                            created @40, organisation @48
+ * A binding that would rather not lay out structs uses the *_r forms, which
+ * take options as JSON text. */
+typedef enum yr_struct {
+    YR_STRUCT_ERROR = 1,
+    YR_STRUCT_DATE = 2,
+    YR_STRUCT_EVALUATE_OPTIONS = 3,
+    YR_STRUCT_CERTIFICATE_OPTIONS = 4,
+    YR_STRUCT_CREDENTIAL_OPTIONS = 5
+} yr_struct;
+
+/*
+ * yr_struct_size: sizeof the struct in the runtime library (a yr_struct);
+ * 0 for another value.
+ * Thread safety: any thread; leaves the last error alone. Since 0.1.0.
+ */
+YR_API size_t yr_struct_size(int which);
+
+/*
+ * yr_struct_version: the highest version of an options struct the runtime
+ * library reads (YR_EVALUATE_OPTIONS_VERSION... when it was built); 0 for a
+ * struct without a version (yr_error, yr_date) or another value.
+ * Thread safety: any thread; leaves the last error alone. Since 0.1.0.
+ */
+YR_API unsigned int yr_struct_version(int which);
+
+/* ------------------------------------------------------------------------ */
+/* Errors that travel with the call                                          */
+/* ------------------------------------------------------------------------ */
+
+/* The *_r forms do what the function of the same name does, and differ in
+ * three ways, so that a binding needs no per-thread state, no struct layout
+ * and no strlen:
+ *
+ * - The error travels with the call: on failure *out_error receives an
+ *   error document the caller frees with yr_string_free():
+ *     {"code": -11, "kind": "requirements_not_met", "message": "...",
+ *      "path": "", "problems": [{"code", "path", "message"}, ...]}
+ *   code is the yr_error_code the call returns; kind, message, path and
+ *   problems are what yr_error_last() would show. *out_error is NULL on
+ *   success, and also after YR_ENOMEM when memory ran out while writing it.
+ *   out_error may be NULL (the code alone is returned). The thread's last
+ *   error is neither read, reset nor set.
+ * - Documents are given as (pointer, size in bytes), not NUL-terminated; a
+ *   NUL byte inside is refused like any other byte that JSON text cannot
+ *   hold (parse_error). Short text arguments (ids, dates, issuer names) stay
+ *   NUL-terminated.
+ * - Options are JSON text (options_json, options_size); NULL with size 0
+ *   for the defaults. An unknown member, a wrong type or an unknown value
+ *   is YR_EINVALID with kind unknown_field, wrong_type or invalid_value and
+ *   path into the options ("/language").
+ * - Results come with their size in bytes (*out_size, which may be NULL);
+ *   the text is also NUL-terminated.
+ *
+ * Return values, ownership and thread safety are those of the function of
+ * the same name. Each is "Since 0.1.0".
+ */
+
+/* yr_program_list; out_json, as yr_program_list. */
+YR_API int yr_program_list_r(char **out_json, size_t *out_size, char **out_error);
+
+/* yr_program_load; overlay_sizes[i] is the size of overlays[i] (both may be
+ * NULL when overlay_count is 0). */
+YR_API int yr_program_load_r(const char *builtin_id, const char *const *overlays, const size_t *overlay_sizes,
+                             size_t overlay_count, yr_program **out, char **out_error);
+
+/* yr_program_load_json. */
+YR_API int yr_program_load_json_r(const char *definition_json, size_t definition_size, const char *const *overlays,
+                                  const size_t *overlay_sizes, size_t overlay_count, yr_program **out,
+                                  char **out_error);
+
+/* yr_program_definition, as a copy with its size (the caller frees *out_json
+ * with yr_string_free()). */
+YR_API int yr_program_definition_r(const yr_program *program, char **out_json, size_t *out_size,
+                                   char **out_error);
+
+/* yr_program_rule_book. */
+YR_API int yr_program_rule_book_r(const yr_program *program, int format, char **out, size_t *out_size,
+                                  char **out_error);
+
+/* yr_evaluate. options_json: {"language": "sv" | "en"} (default "sv"). */
+YR_API int yr_evaluate_r(const yr_program *program, const char *person_json, size_t person_size, const char *as_of,
+                         const char *options_json, size_t options_size, char **out_json, size_t *out_size,
+                         char **out_error);
+
+/* yr_certificate_issue. options_json: {"issuer": "..."} (default the
+ * program's organisation). On YR_ENOTMET the problems are the missing
+ * requirements, each with its own code and path (yr_certificate_issue). */
+YR_API int yr_certificate_issue_r(const yr_program *program, const char *person_json, size_t person_size,
+                                  const char *as_of, const char *component, const char *options_json,
+                                  size_t options_size, char **out_json, size_t *out_size, char **out_error);
+
+/* yr_credential_issue. options_json: the members of yr_credential_options,
+ * each optional: {"issuer_url", "issuer_email", "verification_method",
+ * "valid_from", "created", "organisation"}. */
+YR_API int yr_credential_issue_r(const yr_program *program, const char *person_json, size_t person_size,
+                                 const char *as_of, const char *component, const char *issuer_id,
+                                 const char *issuer_name, const yr_signing_key *key, const char *options_json,
+                                 size_t options_size, char **out_json, size_t *out_size, char **out_error);
+
+/* yr_credential_verify. */
+YR_API int yr_credential_verify_r(const char *credential_json, size_t credential_size,
+                                  const char *trusted_issuers_json, size_t trusted_issuers_size, const char *now,
+                                  char **out_json, size_t *out_size, char **out_error);
+
+/* yr_certificate_html. */
+YR_API int yr_certificate_html_r(const char *credential_json, size_t credential_size, char **out_html,
+                                 size_t *out_size, char **out_error);
+
+/* yr_json_canonicalize. */
+YR_API int yr_json_canonicalize_r(const char *json, size_t json_size, char **out_json, size_t *out_size,
+                                  char **out_error);
+
+/* yr_coordinate. */
+YR_API int yr_coordinate_r(const yr_program *program, const char *request_json, size_t request_size,
+                           char **out_json, size_t *out_size, char **out_error);
+
+/* yr_signing_key_from_seed, yr_signing_key_from_multibase,
+ * yr_signing_key_generate, yr_signing_key_private_multibase. */
+YR_API int yr_signing_key_from_seed_r(const unsigned char *seed, size_t seed_size, yr_signing_key **out,
+                                      char **out_error);
+YR_API int yr_signing_key_from_multibase_r(const char *private_key_multibase, yr_signing_key **out,
+                                           char **out_error);
+YR_API int yr_signing_key_generate_r(yr_signing_key **out, char **out_error);
+YR_API int yr_signing_key_private_multibase_r(const yr_signing_key *key, char **out, size_t *out_size,
+                                              char **out_error);
 
 #ifdef __cplusplus
 } /* extern "C" */
