@@ -5,6 +5,7 @@
 #include "bindings.hpp"
 #include "convert.hpp"
 #include "date_caster.hpp"
+#include "yrkesresan/check.hpp"
 #include "yrkesresan/error.hpp"
 #include "yrkesresan/evaluation.hpp"
 #include "yrkesresan/program.hpp"
@@ -105,6 +106,23 @@ void register_program(py::module_& m) {
         py::arg("year"), py::arg("month"), py::arg("day"),
         "Raises InputError(invalid_date) for a date outside the calendar the library accepts.");
     m.attr("unix_epoch_day_number") = Date::from_ymd(1970, 1, 1).day_number();
+    m.def(
+        "check_program",
+        [](const std::string& definition, const std::vector<std::string>& overlays) {
+            CheckReport report;
+            {
+                py::gil_scoped_release release;
+                report = check_program(definition, overlays);
+            }
+            py::list findings;
+            for (const auto& f : report.findings)
+                findings.append(py::make_tuple(std::string(to_string(f.severity)), f.code, f.document, f.path, f.line,
+                                               f.column, f.message));
+            return findings;
+        },
+        py::arg("definition"), py::arg("overlays"),
+        "Checks a program and its overlays (yrkesresan/check.hpp): a list of (severity, code, document, path, "
+        "line, column, message).");
 }
 
 }  // namespace yr_python

@@ -52,6 +52,7 @@ from ._credential import (
     trusted_issuers_from_json,
     verify_credential,
 )
+from ._check import CheckFinding, ProgramSource, check_program
 from ._population import Population
 from ._program import Overlay, PersonRecord, Program
 from .errors import (
@@ -67,6 +68,9 @@ from .errors import (
 
 __all__ = [
     "Program",
+    "check_program",
+    "CheckFinding",
+    "ProgramSource",
     "Population",
     "coordinate",
     "CoordinationReport",
