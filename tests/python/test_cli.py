@@ -258,7 +258,8 @@ def test_keys_and_certificates(tmp_path: Path) -> None:
     assert issued.returncode == 0 and json.loads(issued.stdout)["id"].startswith("urn:yrkesresan:intyg:")
     unfinished = write(tmp_path / "u.json", {**COMPLETED, "events": COMPLETED["events"][:7]})
     early = run("certificate", "issue", unfinished, "--as-of", "2026-11-01", "--component", "introduktionsprogram")
-    assert early.returncode == 8 and "requirements_not_met" in early.stderr
+    assert early.returncode == 8 and early.stderr.startswith("yrkesresan: requirements_not_met at (document): ")
+    assert "\nyrkesresan:   module_not_attended at /modules/m8: " in early.stderr  # each missing requirement
 
     signed = run("certificate", "sign", person, "--as-of", "2026-11-01", "--component", "introduktionsprogram",
                  "--key", key, "--issuer-id", "https://www.kungalv.se/socialtjansten", "--issuer-name", "Kungälvs kommun")

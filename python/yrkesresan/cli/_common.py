@@ -62,7 +62,12 @@ def report_error(error: _errors.Error, form: str, where: str = "", stream: Optio
         out.write(json.dumps(document, ensure_ascii=False) + "\n")
         return
     prefix = f"yrkesresan: {where}: " if where else "yrkesresan: "
-    for p in error.problems:
+    problems = list(error.problems)
+    if problems and (error.code, error.path, error.message) != tuple(problems[0]):
+        # An error with problems of its own (requirements_not_met: what is missing).
+        out.write(f"{prefix}{error.code} at {error.path or '(document)'}: {error.message}\n")
+        prefix += "  "
+    for p in problems:
         out.write(f"{prefix}{p.code} at {p.path or '(document)'}: {p.message}\n")
 
 
