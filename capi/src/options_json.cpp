@@ -1,6 +1,7 @@
 // Reading the options of the calls whose error travels with them.
 #include "options_json.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -64,7 +65,8 @@ yrkesresan::IssueOptions certificate_options_json(const char* text, std::size_t 
 CredentialOptions credential_options_json(const char* text, std::size_t size) {
     CredentialOptions o;
     read_options(text, size,
-                 {"issuer_url", "issuer_email", "verification_method", "valid_from", "created", "organisation"},
+                 {"issuer_url", "issuer_email", "verification_method", "valid_from", "created", "organisation",
+                  "status_list", "status_list_index"},
                  [&](const ObjectReader& r, Diagnostics&) {
                      o.issuer.url = r.string("issuer_url").value_or("");
                      o.issuer.email = r.string("issuer_email").value_or("");
@@ -72,6 +74,9 @@ CredentialOptions credential_options_json(const char* text, std::size_t size) {
                      o.sign.valid_from = r.string("valid_from").value_or("");
                      o.sign.created = r.string("created").value_or("");
                      o.issue.issuer = r.string("organisation").value_or("");
+                     o.sign.status_list = r.string("status_list").value_or("");
+                     o.sign.status_list_index =
+                         static_cast<std::uint64_t>(r.integer("status_list_index", 0, (1LL << 53)).value_or(0));
                  });
     return o;
 }

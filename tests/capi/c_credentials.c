@@ -95,6 +95,60 @@ int main(void) {
     CHECK(html != NULL && strstr(html, "<h1>Intyg</h1>") != NULL && strstr(html, "48 timmar") != NULL);
     CHECK(html != NULL && strstr(html, "Så kontrollerar du intyget") != NULL);
 
+    /* A municipality's whole path: its did:web, the did.json it publishes, a
+     * revocable credential, the status list, revoking, a receiver's check. */
+    {
+        char *did = NULL, *did_json = NULL, *keys = NULL, *list = NULL, *revoked = NULL, *revocable = NULL;
+        char *error = NULL, *lists = NULL, *listed = NULL;
+        size_t size = 0;
+        const char *options = "{\"status_list\": \"https://www.ale.se/intyg/status/1\", \"status_list_index\": 94567}";
+        CHECK_CODE(yr_did_web_from_url("https://www.ale.se", &did), YR_OK);
+        CHECK_STR(did, "did:web:www.ale.se");
+        keys = (char *)malloc(128);
+        listed = (char *)malloc(4096);
+        CHECK(keys != NULL && listed != NULL);
+        if (keys != NULL && listed != NULL && did != NULL) {
+            snprintf(keys, 128, "[\"%s\"]", yr_signing_key_public_multibase(key));
+            CHECK_CODE(yr_did_document(did, keys, &did_json), YR_OK);
+            CHECK(did_json != NULL && strstr(did_json, "\"assertionMethod\":[\"did:web:www.ale.se#key-1\"]") != NULL);
+            snprintf(listed, 4096, "{\"issuers\": [{\"name\": \"Ale\", \"didDocument\": %s}]}", did_json);
+            CHECK_CODE(yr_credential_issue_r(gr, person, strlen(person), "2026-11-01", "introduktionsprogram", did,
+                                             "Ale kommun", key, options, strlen(options), &revocable, &size, &error),
+                       YR_OK);
+            CHECK(error == NULL && revocable != NULL && strstr(revocable, "\"statusListIndex\":\"94567\"") != NULL);
+            CHECK_CODE(yr_status_list_create("https://www.ale.se/intyg/status/1", did, "Ale kommun", key,
+                                             "2026-11-01T08:00:00Z", &list),
+                       YR_OK);
+            CHECK_CODE(yr_status_list_revoke(list, 94567, key, "2026-11-20T09:00:00Z", &revoked), YR_OK);
+            if (revocable != NULL && list != NULL && revoked != NULL) {
+                lists = (char *)malloc(strlen(list) + strlen(revoked) + 4);
+                CHECK(lists != NULL);
+                if (lists != NULL) {
+                    sprintf(lists, "[%s]", list);
+                    CHECK_CODE(yr_credential_verify_status(revocable, listed, "2026-11-22T10:00:00Z", lists, &result), YR_OK);
+                    CHECK(result != NULL && strstr(result, "\"status\":\"ok\"") != NULL);
+                    yr_string_free(result);
+                    CHECK_CODE(yr_credential_verify_status(revocable, listed, "2026-11-22T10:00:00Z", "[]", &result), YR_OK);
+                    CHECK(result != NULL && strstr(result, "\"status\":\"status_unavailable\"") != NULL);
+                    yr_string_free(result);
+                    sprintf(lists, "[%s]", revoked);
+                    CHECK_CODE(yr_credential_verify_status(revocable, listed, "2026-11-22T10:00:00Z", lists, &result), YR_OK);
+                    CHECK(result != NULL && strstr(result, "\"status\":\"revoked\"") != NULL);
+                    yr_string_free(result);
+                    free(lists);
+                }
+            }
+        }
+        yr_string_free(error);
+        yr_string_free(revoked);
+        yr_string_free(list);
+        yr_string_free(revocable);
+        yr_string_free(did_json);
+        yr_string_free(did);
+        free(keys);
+        free(listed);
+    }
+
     yr_string_free(html);
     yr_string_free(canonical);
     yr_string_free(vc2);

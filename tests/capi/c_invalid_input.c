@@ -435,6 +435,51 @@ static void credentials(void) {
     CHECK_CODE(yr_json_canonicalize("{}", NULL), YR_EINVALID);
     CHECK_CODE(yr_json_canonicalize("{\"a\":1,\"a\":2}", &out), YR_EPARSE);
     CHECK(out == NULL);
+
+    /* Issuer identity and revocation. */
+    CHECK_CODE(yr_did_web_from_url(NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_did_web_from_url("https://www.ale.se", NULL), YR_EINVALID);
+    CHECK_CODE(yr_did_web_from_url("http://www.ale.se", &out), YR_EFORMAT);
+    CHECK(out == NULL);
+    CHECK_CODE(yr_did_document(NULL, "[]", &out), YR_EINVALID);
+    CHECK_CODE(yr_did_document("did:web:www.ale.se", NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_did_document("did:web:www.ale.se", "[]", NULL), YR_EINVALID);
+    CHECK_CODE(yr_did_document("did:web:www.ale.se", "[", &out), YR_EPARSE);
+    CHECK_CODE(yr_did_document("did:web:www.ale.se", "[1]", &out), YR_EFORMAT);
+    CHECK_STR(yr_error_last()->path, "/0");
+    CHECK_CODE(yr_did_document("did:web:www.ale.se", "[]", &out), YR_EFORMAT);
+    CHECK(out == NULL);
+    CHECK_CODE(yr_status_list_create(NULL, "did:web:www.ale.se", "Ale", key, "2026-11-01T00:00:00Z", &out), YR_EINVALID);
+    CHECK_CODE(yr_status_list_create("https://www.ale.se/s/1", NULL, "Ale", key, "2026-11-01T00:00:00Z", &out), YR_EINVALID);
+    CHECK_CODE(yr_status_list_create("https://www.ale.se/s/1", "did:web:www.ale.se", NULL, key, "2026-11-01T00:00:00Z", &out),
+               YR_EINVALID);
+    CHECK_CODE(yr_status_list_create("https://www.ale.se/s/1", "did:web:www.ale.se", "Ale", NULL, "2026-11-01T00:00:00Z", &out),
+               YR_EINVALID);
+    CHECK_CODE(yr_status_list_create("https://www.ale.se/s/1", "did:web:www.ale.se", "Ale", key, NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_status_list_create("https://www.ale.se/s/1", "did:web:www.ale.se", "Ale", key, "2026-11-01T00:00:00Z", NULL),
+               YR_EINVALID);
+    CHECK_CODE(yr_status_list_create("https://www.ale.se/s/1", "did:web:www.ale.se", "Ale", key, "2026-11-01", &out),
+               YR_EFORMAT);
+    CHECK(out == NULL);
+    CHECK_CODE(yr_status_list_revoke(NULL, 1, key, "2026-11-01T00:00:00Z", &out), YR_EINVALID);
+    CHECK_CODE(yr_status_list_revoke("{}", 1, NULL, "2026-11-01T00:00:00Z", &out), YR_EINVALID);
+    CHECK_CODE(yr_status_list_revoke("{}", 1, key, NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_status_list_revoke("{}", 1, key, "2026-11-01T00:00:00Z", NULL), YR_EINVALID);
+    CHECK_CODE(yr_status_list_revoke("{", 1, key, "2026-11-01T00:00:00Z", &out), YR_EPARSE);
+    CHECK_CODE(yr_status_list_revoke("{}", 1, key, "2026-11-01T00:00:00Z", &out), YR_EFORMAT);
+    CHECK(out == NULL);
+    CHECK_CODE(yr_credential_verify_status(NULL, trusted, "2026-11-22T10:00:00Z", "[]", &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_verify_status("{}", NULL, "2026-11-22T10:00:00Z", "[]", &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_verify_status("{}", trusted, NULL, "[]", &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_verify_status("{}", trusted, "2026-11-22T10:00:00Z", NULL, &out), YR_EINVALID);
+    CHECK_CODE(yr_credential_verify_status("{}", trusted, "2026-11-22T10:00:00Z", "[]", NULL), YR_EINVALID);
+    CHECK_CODE(yr_credential_verify_status("{}", trusted, "2026-11-22T10:00:00Z", "{}", &out), YR_EFORMAT);
+    CHECK_CODE(yr_credential_verify_status("{}", trusted, "2026-11-22T10:00:00Z", "[\"x\"]", &out), YR_EFORMAT);
+    CHECK_STR(yr_error_last()->path, "/0");
+    CHECK(out == NULL);
+    CHECK_CODE(yr_credential_verify_status("{", trusted, "2026-11-22T10:00:00Z", "[]", &out), YR_OK);
+    CHECK(out != NULL && strstr(out, "\"status\":\"malformed\"") != NULL);
+    yr_string_free(out);
     yr_signing_key_free(key);
     yr_program_free(gr);
 }

@@ -585,6 +585,83 @@ YR_API int yr_certificate_html(const char *credential_json, char **out_html);
  */
 YR_API int yr_json_canonicalize(const char *json, char **out_json);
 
+/* Issuer identity and revocation. A municipality's issuer id is best a DID
+ * that controls its signing key: did:web (its did.json published at
+ * https://<host>/.well-known/did.json) or the key's did:key. Give the DID as
+ * yr_credential_issue's issuer_id; the proof then names "<did>#key-1" (or the
+ * did:key's method). Receivers put the DID document in their trusted-issuer
+ * list: {"issuers": [{"name": "...", "didDocument": {...}}]}. */
+
+/*
+ * yr_did_web_from_url: the did:web of an https URL ("https://www.ale.se" is
+ * "did:web:www.ale.se", "https://ale.se/social" is "did:web:ale.se:social").
+ * Return: YR_OK; YR_EINVALID (a NULL argument); YR_EFORMAT (not https, user
+ * info, a query or fragment, a path a did:web cannot carry).
+ * Ownership: the caller frees *out_did with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_did_web_from_url(const char *https_url, char **out_did);
+
+/*
+ * yr_did_document: the DID document (did.json, canonical JSON) an issuer
+ * publishes: each key a Multikey verification method "<did>#key-1",
+ * "#key-2"... in order (a did:key: its own key as "<did>#<key>"), each an
+ * assertionMethod.
+ * public_keys_json: a JSON array of public keys, ["z6Mk...", ...]
+ *   (yr_signing_key_public_multibase).
+ * Return: YR_OK; YR_EINVALID (a NULL argument); YR_EPARSE, YR_ELIMIT,
+ * YR_EFORMAT (not an array of strings, with path; not a DID; no key or not
+ * an Ed25519 Multikey; a did:key with another key).
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_did_document(const char *did, const char *public_keys_json, char **out_json);
+
+/*
+ * yr_status_list_create: a new status list credential of the issuer (W3C
+ * Bitstring Status List v1.0, purpose revocation): 131,072 entries, none
+ * revoked, signed with eddsa-jcs-2022 by key, canonical JSON. list_url is
+ * where the host publishes it; a credential names it (and its own index,
+ * handed out by the host, each once) with the options_json members
+ * "status_list" and "status_list_index" of yr_credential_issue_r.
+ * valid_from: its validFrom, an xsd:dateTimeStamp (the library has no clock).
+ * Return: YR_OK; YR_EINVALID (a NULL argument); YR_EFORMAT (list_url not a
+ * URL without fragment, an empty issuer, valid_from not a time, a key the
+ * issuer's DID does not name).
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_status_list_create(const char *list_url, const char *issuer_id, const char *issuer_name,
+                                 const yr_signing_key *key, const char *valid_from, char **out_json);
+
+/*
+ * yr_status_list_revoke: the status list with entry `index` revoked (for
+ * good), signed again by its issuer with key at valid_from. Publish the
+ * result in place of the old list.
+ * Return: YR_OK; YR_EINVALID (a NULL argument); YR_EPARSE, YR_ELIMIT;
+ * YR_EFORMAT (not a status list credential, index beyond it, valid_from not
+ * a time, a key the issuer's DID does not name).
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_status_list_revoke(const char *status_list_json, unsigned long long index, const yr_signing_key *key,
+                                 const char *valid_from, char **out_json);
+
+/*
+ * yr_credential_verify_status: yr_credential_verify with the status lists
+ * the host holds: status_lists_json is a JSON array of status list
+ * credentials ([] for none; nothing is fetched). A credential with a
+ * credentialStatus gets the status "revoked" when its bit is set in its list,
+ * "status_unavailable" when no list given is its issuer's, signed and valid
+ * at `now`; otherwise as yr_credential_verify.
+ * Return: as yr_credential_verify; for status_lists_json also YR_EPARSE,
+ * YR_ELIMIT, YR_EFORMAT (not an array of objects, with path).
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_credential_verify_status(const char *credential_json, const char *trusted_issuers_json, const char *now,
+                                       const char *status_lists_json, char **out_json);
+
 /* ------------------------------------------------------------------------ */
 /* Regional coordination                                                     */
 /* ------------------------------------------------------------------------ */
@@ -734,7 +811,9 @@ YR_API int yr_certificate_issue_r(const yr_program *program, const char *person_
 
 /* yr_credential_issue. options_json: the members of yr_credential_options,
  * each optional: {"issuer_url", "issuer_email", "verification_method",
- * "valid_from", "created", "organisation"}. */
+ * "valid_from", "created", "organisation"}, and "status_list" (the URL of
+ * the issuer's status list, yr_status_list_create) with "status_list_index"
+ * (an integer) for a revocable credential. */
 YR_API int yr_credential_issue_r(const yr_program *program, const char *person_json, size_t person_size,
                                  const char *as_of, const char *component, const char *issuer_id,
                                  const char *issuer_name, const yr_signing_key *key, const char *options_json,
