@@ -69,7 +69,8 @@ def test_the_console_script_is_installed() -> None:
                                      ["program", "list"], ["program", "show"], ["program", "check"],
                                      ["program", "render"], ["program", "diff"], ["keygen"], ["certificate"],
                                      ["certificate", "issue"], ["certificate", "sign"], ["certificate", "verify"],
-                                     ["certificate", "html"], ["serve"]])
+                                     ["certificate", "html"], ["certificate", "status-list"],
+                                     ["certificate", "revoke"], ["did-document"], ["serve"]])
 def test_every_command_has_help(command: List[str]) -> None:
     result = run(*command, "--help")
     assert result.returncode == 0 and result.stdout.startswith("usage: yrkesresan")
@@ -276,3 +277,34 @@ def test_keys_and_certificates(tmp_path: Path) -> None:
     assert tampered.returncode == 9 and json.loads(tampered.stdout)["status"] == "bad_signature"
     vc.write_text(signed.stdout, encoding="utf-8")
     assert "<html" in run("certificate", "html", vc).stdout.lower()
+
+
+def test_did_documents_status_lists_and_revocation(tmp_path: Path) -> None:
+    key = tmp_path / "ale.key"
+    assert run("keygen", "--out", key).returncode == 0
+    did = run("did-document", "https://www.ale.se", "--key", key, "--out", tmp_path / "did.json")
+    assert did.returncode == 0 and "https://www.ale.se/.well-known/did.json" in did.stderr
+    document = json.loads((tmp_path / "did.json").read_text(encoding="utf-8"))
+    assert document["id"] == "did:web:www.ale.se" and document["assertionMethod"] == ["did:web:www.ale.se#key-1"]
+    assert run("did-document", "did:web:www.ale.se").returncode == 2  # no key given
+
+    signer = ["--key", key, "--valid-from", "2026-11-01T00:00:00Z"]
+    listed = run("certificate", "status-list", "https://www.ale.se/status/1", "--issuer-id", "did:web:www.ale.se",
+                 "--issuer-name", "Ale kommun", *signer, "--out", tmp_path / "list.json")
+    assert listed.returncode == 0, listed.stderr
+    person = write(tmp_path / "p.json", COMPLETED)
+    signed = run("certificate", "sign", person, "--as-of", "2026-11-01", "--component", "introduktionsprogram",
+                 "--key", key, "--issuer-id", "did:web:www.ale.se", "--issuer-name", "Ale kommun",
+                 "--status-list", "https://www.ale.se/status/1", "--status-list-index", "7", "--out", tmp_path / "vc.json")
+    assert signed.returncode == 0, signed.stderr
+    trusted = write(tmp_path / "trusted.json", {"issuers": [{"id": "did:web:www.ale.se", "name": "Ale kommun",
+                                                             "didDocument": document}]})
+    verify = ["certificate", "verify", tmp_path / "vc.json", "--trusted", trusted, "--now", "2026-11-22T10:00:00Z"]
+    assert json.loads(run(*verify, "--status-list", tmp_path / "list.json").stdout)["status"] == "ok"
+    revoked = run("certificate", "revoke", tmp_path / "list.json", "--index", "7", *signer, "--out", tmp_path / "list2.json")
+    assert revoked.returncode == 0, revoked.stderr
+    result = run(*verify, "--status-list", tmp_path / "list2.json")
+    assert result.returncode == 9 and json.loads(result.stdout)["status"] == "revoked"
+    assert run(*verify).returncode == 9  # no status list held: status_unavailable
+    wrong = run("certificate", "revoke", tmp_path / "list.json", "--index", "10000000", *signer)
+    assert wrong.returncode == 4 and wrong.stderr.startswith("yrkesresan: ")

@@ -250,3 +250,22 @@ def test_time_per_request_is_a_408_in_the_error_format() -> None:
     response = impatient.post("/programs/gr-barn-unga/evaluate-batch?as_of=2026-11-22", json=COHORT)
     assert response.status_code == 408
     assert response.json()["code"] == "limit_exceeded" and response.json()["problems"]
+
+
+def test_did_document_and_revocation(key_file: Path, openapi: Dict[str, Any]) -> None:
+    from yrkesresan import IssuerProfile, SigningKey, create_status_list
+    ale = TestClient(create_app(Config(key=str(key_file), issuer_id="did:web:www.ale.se", issuer_name="Ale kommun")))
+    did = ale.get("/.well-known/did.json").json()
+    assert did["id"] == "did:web:www.ale.se"
+    key = SigningKey.from_multibase(key_file.read_text())
+    status_list = create_status_list("https://www.ale.se/status/1", IssuerProfile("did:web:www.ale.se", "Ale kommun"),
+                                     key, valid_from="2026-11-01T00:00:00Z")
+    revoked = ale.post("/status-lists/revoke?index=3", content=status_list.encode(),
+                       headers={"content-type": "application/json"})
+    assert revoked.status_code == 200, revoked.text
+    from yrkesresan import status_list_revoked
+    assert status_list_revoked(revoked.text, 3) and not status_list_revoked(revoked.text, 4)
+    assert ale.post("/status-lists/revoke?index=x", content=status_list.encode()).json()["path"] == "/index"
+    unsigned = TestClient(create_app(Config()))
+    assert unsigned.get("/.well-known/did.json").status_code == 404
+    assert unsigned.post("/status-lists/revoke?index=3", content=status_list.encode()).status_code == 404

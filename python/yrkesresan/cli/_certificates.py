@@ -10,8 +10,10 @@ import os
 from dataclasses import asdict
 
 from .. import _core
-from .._credential import IssuerProfile, SigningKey, certificate_html, sign_certificate, verify_credential
-from ._common import EXIT_IO, EXIT_NOT_VERIFIED, EXIT_OK, load_program, write_output
+from .._credential import (IssuerProfile, SigningKey, certificate_html, create_status_list, did_document,
+                           did_web_document_url, did_web_from_url, revoke_in_status_list, sign_certificate,
+                           verify_credential)
+from ._common import EXIT_IO, EXIT_NOT_VERIFIED, EXIT_OK, EXIT_USAGE, load_program, write_output
 from ._tables import read_text
 
 
@@ -49,15 +51,43 @@ def _issue(args: argparse.Namespace) -> int:
 
 def _sign(args: argparse.Namespace) -> int:
     issuer = IssuerProfile(args.issuer_id, args.issuer_name, args.issuer_url or "", args.issuer_email or "")
-    vc = sign_certificate(_certificate(args), issuer, read_key(args.key), valid_from=args.valid_from)
+    vc = sign_certificate(_certificate(args), issuer, read_key(args.key), valid_from=args.valid_from,
+                          status_list=args.status_list, status_list_index=args.status_list_index)
     write_output(vc + "\n", args.out)
     return EXIT_OK
 
 
 def _verify(args: argparse.Namespace) -> int:
-    result = verify_credential(read_text(args.credential), read_text(args.trusted), now=args.now)
+    result = verify_credential(read_text(args.credential), read_text(args.trusted), now=args.now,
+                               status_lists=[read_text(path) for path in args.status_list])
     print(json.dumps(asdict(result), ensure_ascii=False))
     return EXIT_OK if result.ok else EXIT_NOT_VERIFIED
+
+
+def _status_list(args: argparse.Namespace) -> int:
+    issuer = IssuerProfile(args.issuer_id, args.issuer_name)
+    write_output(create_status_list(args.url, issuer, read_key(args.key), valid_from=args.valid_from) + "\n", args.out)
+    return EXIT_OK
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    revoked = revoke_in_status_list(read_text(args.status_list), args.index, read_key(args.key),
+                                    valid_from=args.valid_from)
+    write_output(revoked + "\n", args.out)
+    return EXIT_OK
+
+
+def _did_document(args: argparse.Namespace) -> int:
+    import sys
+    did = did_web_from_url(args.did) if args.did.startswith("https://") else args.did
+    keys = [read_key(path).public_key_multibase for path in args.key] + list(args.public_key)
+    if not keys:
+        sys.stderr.write("yrkesresan: did-document needs a --key or a --public-key\n")
+        return EXIT_USAGE
+    write_output(did_document(did, keys) + "\n", args.out)
+    if did.startswith("did:web:"):
+        sys.stderr.write(f"yrkesresan: publish it at {did_web_document_url(did)}\n")
+    return EXIT_OK
 
 
 def _html(args: argparse.Namespace) -> int:
@@ -74,6 +104,16 @@ def add(sub: "argparse._SubParsersAction[argparse.ArgumentParser]", common: argp
                                    "its owner only; prints the public key and its did:key.")
     p.add_argument("--out", required=True, metavar="FILE", help="the key file (must not exist)")
     p.set_defaults(run=_keygen)
+
+    p = sub.add_parser("did-document", parents=[common], help="the DID document (did.json) an issuer publishes",
+                       description="The DID document of an issuer: its keys as Multikey assertion methods "
+                                   "(<did>#key-1, ...), the current key first. An https URL gives its did:web.")
+    p.add_argument("did", metavar="DID_OR_URL", help="did:web:www.ale.se, or https://www.ale.se")
+    p.add_argument("--key", action="append", default=[], metavar="FILE", help="a key file: its public half is listed")
+    p.add_argument("--public-key", action="append", default=[], metavar="MULTIBASE",
+                   help="an older public key (z6Mk...), listed after the key files")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(run=_did_document)
 
     p = sub.add_parser("certificate", parents=[common], help="issue, sign, verify and print certificates",
                        description="Certificates (intyg) and the signed credentials that carry them "
@@ -99,6 +139,9 @@ def add(sub: "argparse._SubParsersAction[argparse.ArgumentParser]", common: argp
     v.add_argument("--issuer-url", metavar="URL")
     v.add_argument("--issuer-email", metavar="EMAIL")
     v.add_argument("--valid-from", metavar="TIME", help="xsd:dateTimeStamp (default: the completion date 00:00Z)")
+    v.add_argument("--status-list", metavar="URL", help="the issuer's status list (certificate status-list), to revoke by")
+    v.add_argument("--status-list-index", type=int, default=0, metavar="N",
+                   help="this credential's entry in the status list (each index handed out once)")
     v.set_defaults(run=_sign)
     v = verbs.add_parser("verify", parents=[common], help="verify a signed credential offline",
                          description="Verifies a signed credential against a trusted-issuer list; prints the "
@@ -106,7 +149,26 @@ def add(sub: "argparse._SubParsersAction[argparse.ArgumentParser]", common: argp
     v.add_argument("credential", metavar="CREDENTIAL.json")
     v.add_argument("--trusted", required=True, metavar="FILE", help='{"issuers": [{"id", "name", "keys": [...]}]}')
     v.add_argument("--now", metavar="TIME", help="the time of verification (default: now, UTC)")
+    v.add_argument("--status-list", action="append", default=[], metavar="FILE",
+                   help="an issuer's status list held here (nothing is fetched); repeat for several")
     v.set_defaults(run=_verify)
+    signer = argparse.ArgumentParser(add_help=False)
+    signer.add_argument("--key", required=True, metavar="FILE", help="the issuer's key file (keygen)")
+    signer.add_argument("--valid-from", required=True, metavar="TIME", help="xsd:dateTimeStamp, e.g. 2026-11-22T10:00:00Z")
+    signer.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    v = verbs.add_parser("status-list", parents=[common, signer], help="a new signed status list, for revocation",
+                         description="A new status list credential (W3C Bitstring Status List, revocation), "
+                                     "none revoked, signed with --key; publish it at URL.")
+    v.add_argument("url", metavar="URL", help="where the list will be published")
+    v.add_argument("--issuer-id", required=True, metavar="URI")
+    v.add_argument("--issuer-name", required=True, metavar="NAME")
+    v.set_defaults(run=_status_list)
+    v = verbs.add_parser("revoke", parents=[common, signer], help="revoke a credential in its status list",
+                         description="The status list with entry --index revoked, signed again; publish it in "
+                                     "place of the old one. Revocation is for good.")
+    v.add_argument("status_list", metavar="STATUS_LIST.json")
+    v.add_argument("--index", type=int, required=True, metavar="N", help="the credential's status list index")
+    v.set_defaults(run=_revoke)
     v = verbs.add_parser("html", parents=[common], help="a printable page of a signed credential",
                          description="A printable page (HTML, Swedish) of a signed credential; it does not verify.")
     v.add_argument("credential", metavar="CREDENTIAL.json")

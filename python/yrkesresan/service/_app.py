@@ -23,7 +23,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from .. import __version__, _core
-from .._credential import IssuerProfile, SigningKey, sign_certificate, verify_credential
+from .._credential import IssuerProfile, SigningKey, did_document, revoke_in_status_list, sign_certificate, verify_credential
 from .._program import Program
 from ..errors import Error, NotFoundError, ParseError, RequirementsNotMetError, _make, _utf8
 from . import _openapi
@@ -227,10 +227,9 @@ def create_app(config: Optional[Config] = None) -> Starlette:
 
     @endpoint
     async def credential(request: Request) -> Response:
-        if key is None:
-            raise _make("not_found", "", "this service was started without a signing key (serve --key)")
+        signer = signing_key()
         certificate = await certificate_of(request)
-        return Response(sign_certificate(certificate, issuer, key), media_type="application/json")
+        return Response(sign_certificate(certificate, issuer, signer), media_type="application/json")
 
     @endpoint
     async def verify(request: Request) -> Response:
@@ -243,14 +242,41 @@ def create_app(config: Optional[Config] = None) -> Starlette:
             if not isinstance(document[name], dict):
                 raise _make("wrong_type", f"/{name}", "expected an object")
         for name in document:
-            if name not in ("credential", "trusted", "now"):
+            if name not in ("credential", "trusted", "now", "status_lists"):
                 raise _make("unknown_field", "", "a field the request does not define")
+        lists = document.get("status_lists", [])
+        if not isinstance(lists, list) or not all(isinstance(x, dict) for x in lists):
+            raise _make("wrong_type", "/status_lists", "expected an array of status list credentials")
         now = document.get("now")
         if now is not None and not isinstance(now, str):
             raise _make("wrong_type", "/now", "expected a date-time text")
         result = await timed(lambda: verify_credential(json.dumps(document["credential"], ensure_ascii=False),
-                                                       document["trusted"], now=now))
+                                                       document["trusted"], now=now, status_lists=lists))
         return JSONResponse(asdict(result))
+
+    def signing_key() -> SigningKey:
+        if key is None:
+            raise _make("not_found", "", "this service was started without a signing key (serve --key)")
+        return key
+
+    @endpoint
+    async def revoke(request: Request) -> Response:
+        text = request.query_params.get("index", "")
+        if not text.isdigit():
+            raise _make("invalid_value" if text else "missing_field", "/index", "index is a whole number, 0 or more")
+        signer = signing_key()
+        status_list = await body_text(request, limits.body_bytes)
+        # The service has a clock, the library has none: the new list is valid from now.
+        now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        revoked = await timed(lambda: revoke_in_status_list(status_list, int(text), signer, valid_from=now))
+        return Response(revoked, media_type="application/json")
+
+    @endpoint
+    async def did_json(request: Request) -> Response:
+        if not config.issuer_id.startswith("did:web:"):
+            raise _make("not_found", "", "this service signs as no did:web issuer (serve --issuer-id did:web:...)")
+        return Response(did_document(config.issuer_id, [signing_key().public_key_multibase]),
+                        media_type="application/json")
 
     @endpoint
     async def coordinate(request: Request) -> Response:
@@ -290,5 +316,7 @@ def create_app(config: Optional[Config] = None) -> Starlette:
         Route("/programs/{program}/certificates/{component}/credential", credential, methods=["POST"]),
         Route("/programs/{program}/coordinate", coordinate, methods=["POST"]),
         Route("/credentials/verify", verify, methods=["POST"]),
+        Route("/status-lists/revoke", revoke, methods=["POST"]),
+        Route("/.well-known/did.json", did_json),
     ]
     return Starlette(routes=routes, exception_handlers={HTTPException: http_error})

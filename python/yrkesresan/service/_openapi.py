@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Dict
 
 from .. import __version__
+from .._credential import STATUSES
 
 #: Schema file stem -> component name.
 DOCUMENTS = {"person": "PersonRecord", "evaluation": "Evaluation", "program": "ProgramDefinition",
@@ -114,12 +115,13 @@ def document(max_batch: int) -> Dict[str, Any]:
         "type": "object", "additionalProperties": False, "required": ["credential", "trusted"],
         "properties": {"credential": {"type": "object", "description": "a signed OpenBadgeCredential"},
                        "trusted": {"type": "object", "description": "the trusted-issuer list (docs/certificates.md)"},
-                       "now": {"type": "string", "description": "xsd:dateTimeStamp; default: now"}}}
+                       "now": {"type": "string", "description": "xsd:dateTimeStamp; default: now"},
+                       "status_lists": {"type": "array", "items": {"type": "object"},
+                                        "description": "the issuers' status list credentials held by the caller"}}}
     schemas["VerificationResult"] = {
         "type": "object", "additionalProperties": False,
         "required": ["status", "message", "credential_id", "issuer_id", "issuer_name", "valid_from", "content"],
-        "properties": {"status": {"enum": ["ok", "malformed", "wrong_cryptosuite", "unknown_issuer", "bad_signature",
-                                           "not_yet_valid", "expired"]},
+        "properties": {"status": {"enum": list(STATUSES)},
                        "message": {"type": "string"}, "credential_id": {"type": "string"},
                        "issuer_id": {"type": "string"}, "issuer_name": {"type": "string"},
                        "valid_from": {"type": "string"}, "content": {"type": ["object", "null"]}}}
@@ -165,6 +167,16 @@ def document(max_batch: int) -> Dict[str, Any]:
         "/credentials/verify": {"post": _op("verify a signed credential offline", _json(_ref("VerificationResult"), "the result"),
                                             body=_ref("VerificationRequest"), errors=("408", "422"),
                                             op_id="verifyCredential")},
+        "/status-lists/revoke": {"post": _op(
+            "revoke entry index of a status list, signed again with the service's key, valid from now",
+            _json({"type": "object", "description": "the new status list credential"}, "the new status list"),
+            [{"name": "index", "in": "query", "required": True, "schema": {"type": "integer", "minimum": 0}}],
+            {"type": "object", "description": "the status list credential"}, errors=("404", "408", "422"),
+            op_id="revoke")},
+        "/.well-known/did.json": {"get": _op(
+            "the DID document of the service's did:web issuer and key",
+            _json({"type": "object", "description": "the DID document"}, "the DID document"), errors=("404",),
+            op_id="didDocument")},
         "/programs/{program}/coordinate": {"post": _op("the coordinator's term plan", _json(_ref("CoordinationReport"), "the plan"),
                                                        [_PROGRAM], _ref("CoordinationRequest"), op_id="coordinate")},
     }
