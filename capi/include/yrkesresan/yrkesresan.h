@@ -318,7 +318,11 @@ typedef struct yr_date {
     int day;   /* 1..31 */
 } yr_date;
 
-/* The language of messages and labels in the evaluation document. */
+/* The language of the evaluation document's messages: its "language", every
+ * finding's "message" (reasons, missing, warnings) and the "what" of the
+ * actions the library words itself. Labels (phases, checklists, items,
+ * components, modules, recommendations, organisers) and an item action's
+ * "what" stay as the program states them (docs/contract.md). */
 typedef enum yr_language {
     YR_LANGUAGE_SV = 0, /* Swedish, the default */
     YR_LANGUAGE_EN = 1
