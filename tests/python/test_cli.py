@@ -206,7 +206,7 @@ def test_population_writes_persons_and_items_tables(tmp_path: Path) -> None:
         assert list(nycklar.state) == ["done"] and str(nycklar.planned.iloc[0])[:10] == "2026-02-01"
     pd.DataFrame({"id": ["p-1"], "municipality": ["ale"], "employment_start": [CANARY]}).to_csv(tmp_path / "bad.csv", index=False)
     result = run("population", tmp_path / "bad.csv", "--as-of", "2026-11-02", "--out", tmp_path / "x")
-    assert result.returncode == 4 and "invalid_date at /persons/employment_start" in result.stderr
+    assert result.returncode == 4 and "invalid_date at /persons/0/employment_start" in result.stderr
     assert CANARY not in result.stderr
 
 
@@ -308,3 +308,13 @@ def test_did_documents_status_lists_and_revocation(tmp_path: Path) -> None:
     assert run(*verify).returncode == 9  # no status list held: status_unavailable
     wrong = run("certificate", "revoke", tmp_path / "list.json", "--index", "10000000", *signer)
     assert wrong.returncode == 4 and wrong.stderr.startswith("yrkesresan: ")
+
+
+def test_serve_refuses_a_bad_overlay_at_start(tmp_path: Path) -> None:
+    pytest.importorskip("starlette")
+    broken = write(tmp_path / "o.json", {"format": 1, "overlay": "x", "level": "municipality",
+                                         "program": "gr-barn-unga", "colour": "red"})
+    result = run("serve", "--port", "1", "--overlay", broken)  # stops before it listens
+    assert result.returncode == 4 and "unknown_field at /colour" in result.stderr
+    (tmp_path / "b.json").write_text("{", encoding="utf-8")
+    assert run("serve", "--port", "1", "--overlay", tmp_path / "b.json").returncode == 3

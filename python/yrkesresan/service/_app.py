@@ -79,8 +79,12 @@ def load_programs(overlay_paths: Sequence[str]) -> Dict[str, Program]:
     programs = {pid: Program.builtin(pid) for pid in Program.builtin_ids()}
     chains: Dict[str, List[str]] = {}
     for path in overlay_paths:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-        chains.setdefault(str(document.get("program", "")), []).append(path)
+        try:
+            document = json.loads(_utf8(Path(path).read_bytes()))
+        except json.JSONDecodeError as e:
+            raise _make("parse_error", "", f"malformed JSON at line {e.lineno} column {e.colno}") from None
+        program = document.get("program") if isinstance(document, dict) else None
+        chains.setdefault(program if isinstance(program, str) else "", []).append(path)
     for pid, paths in chains.items():
         layered = Program.builtin(pid, overlays=paths)
         programs["+".join([pid] + [layer.split(":")[-1] for layer in layered.layers])] = layered
