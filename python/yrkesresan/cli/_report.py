@@ -268,7 +268,8 @@ def text(r: Report) -> str:
 _CSS = """body{font-family:system-ui,sans-serif;margin:1.5rem;max-width:60rem;color:#111}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin:1.4rem 0 .3rem;border-top:1px solid #ccc;padding-top:.6rem}
 table{border-collapse:collapse;margin:.3rem 0}td,th{padding:.1rem .5rem;text-align:left;vertical-align:top}
-.overdue{color:#b71c1c;font-weight:bold}.bar{font-family:monospace}.error{color:#b71c1c}
+.overdue{color:#b71c1c;font-weight:bold}.bar{font-family:monospace;white-space:nowrap}.error{color:#b71c1c}
+td:nth-child(3),td:nth-child(4){white-space:nowrap}
 .person{break-inside:avoid}@media print{button{display:none}body{margin:0}}"""
 
 
