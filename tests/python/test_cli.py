@@ -218,12 +218,14 @@ def test_program_commands(tmp_path: Path) -> None:
     assert shown["id"] == "gr-barn-unga"
     definition = write(tmp_path / "gr.json", shown)
     assert run("program", "check", definition).returncode == 0
-    assert run("program", "check", ROOT / "data/overlays/example-kungalv.json").stdout.startswith("ok: gr-barn-unga")
+    checked = run("program", "check", ROOT / "data/overlays/example-kungalv.json")
+    assert checked.returncode == 0 and "0 error(s)" in checked.stderr
     broken = write(tmp_path / "o.json", {"format": 1, "overlay": "x", "level": "municipality", "program": "gr-barn-unga",
                                          "set_responsible": {"no-such-item": ["EC"]}, "colour": "red"})
     result = run("program", "check", broken)
-    assert result.returncode == 1
-    assert "unknown_field at /colour" in result.stderr and "unknown_reference at /set_responsible/no-such-item" in result.stderr
+    assert result.returncode == 1 and "2 error(s)" in result.stderr
+    assert f"{broken}" in result.stdout and ": error: unknown_field at /colour: " in result.stdout
+    assert ": error: unknown_reference at /set_responsible/no-such-item: " in result.stdout
     book = run("program", "render", "gr-barn-unga", "--format", "md").stdout
     assert book == (ROOT / "docs/programs/gr-barn-unga.md").read_text(encoding="utf-8")
     assert run("program", "render", "uppsala-bistand-lss", "--format", "html").stdout.startswith("<!")

@@ -6,11 +6,13 @@ import argparse
 import difflib
 import json
 import sys
-from typing import Any, Dict
+from typing import Any, Callable, List, Optional, Tuple
+
+import yrkesresan
 
 from .._program import Program
 from ..errors import Error
-from ._common import EXIT_FAILED, EXIT_OK, load_program, report_error, write_output
+from ._common import EXIT_FAILED, EXIT_OK, load_program, write_output
 from ._tables import read_json_document, read_text
 
 
@@ -27,25 +29,54 @@ def _show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def check_file(path: str, base: str | None) -> Program:
+def _is_overlay(document: Any) -> bool:
+    return isinstance(document, dict) and "overlay" in document and "phases" not in document
+
+
+def check_file(path: str, base: Optional[str]) -> Program:
     """Loads a program or an overlay file whole; the library reports every problem with its path."""
-    document: Dict[str, Any] = read_json_document(path)
-    if isinstance(document, dict) and "overlay" in document and "phases" not in document:
+    document = read_json_document(path)
+    if _is_overlay(document):
         program_id = base or document.get("program")
         return load_program(program_id if isinstance(program_id, str) else "", [path])
     return Program.from_json(read_text(path))
 
 
-def _check(args: argparse.Namespace) -> int:
+def _findings(path: str, base: Optional[str]) -> List[Tuple[str, str, str, int, int, str]]:
+    """(severity, code, path, line, column, message) of every finding about the file.
+
+    With the library's program checker, errors and the warnings of what loads
+    but cannot be right, placed by line and column; without it, the loading
+    errors with their paths."""
+    checker: Optional[Callable[..., Any]] = getattr(yrkesresan, "check_program", None)
+    if checker is not None:
+        try:
+            document = read_json_document(path)
+        except Error:
+            document = None  # the checker places the syntax error by line and column
+        if _is_overlay(document):
+            name = base or document.get("program")
+            program = load_program(name if isinstance(name, str) else "")
+            found = checker(program.to_json(), [path])
+        else:
+            found = checker(path)
+        return [(f.severity, f.code, f.path, f.line, f.column, f.message) for f in found]
     try:
-        program = check_file(args.file, args.program)
+        check_file(path, base)
     except Error as e:
-        report_error(e, args.error_format, where="check")
-        sys.stderr.write(f"yrkesresan: {len(e.problems)} problem(s)\n")
-        return EXIT_FAILED
-    layers = f" with {', '.join(program.layers)}" if program.layers else ""
-    print(f"ok: {program.id} {program.version}{layers}")
-    return EXIT_OK
+        return [("error", p.code, p.path, 0, 0, p.message) for p in e.problems]
+    return []
+
+
+def _check(args: argparse.Namespace) -> int:
+    findings = _findings(args.file, args.program)
+    for severity, code, pointer, line, column, message in findings:
+        place = f"{args.file}:{line}:{column}" if line else args.file
+        print(f"{place}: {severity}: {code} at {pointer or '(document)'}: {message}")
+    errors = sum(f[0] == "error" for f in findings)
+    warnings = len(findings) - errors
+    sys.stderr.write(f"yrkesresan: {errors} error(s), {warnings} warning(s)\n")
+    return EXIT_FAILED if errors or (warnings and args.strict) else EXIT_OK
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -84,8 +115,10 @@ def add(sub: "argparse._SubParsersAction[argparse.ArgumentParser]", common: argp
     v.add_argument("program_id", metavar="PROGRAM", help="a built-in id or a program file")
     v.set_defaults(run=_show)
     v = verbs.add_parser("check", parents=[common], help="every problem of a program or overlay file",
-                         description="Loads a program or an overlay file and reports every problem with its code "
-                                     "and JSON Pointer (exit 1 when there are any).")
+                         description="Checks a program or an overlay file and prints every finding, "
+                                     "FILE:LINE:COLUMN: error|warning: CODE at /json/pointer: message "
+                                     "(exit 1 when there are errors).")
+    v.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     v.add_argument("file", metavar="FILE", help="a program definition or an overlay (JSON)")
     v.add_argument("--program", metavar="PROGRAM",
                    help="for an overlay: the program it is layered on (default: the one it names)")
