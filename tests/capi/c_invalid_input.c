@@ -706,6 +706,45 @@ static void calls_r(void) {
     yr_error_clear();
 }
 
+/* The program checker: a report for any document, arguments checked. */
+static void program_check(void) {
+    char *report = (char *)&report;
+    char *err = NULL;
+    size_t size = 1;
+    const char *nulls[1] = {NULL};
+    const char *bad_overlay[1] = {"{\"format\": 1}"};
+    const char *trailing = "{\n  \"format\": 1,\n}";
+
+    CHECK_CODE(yr_program_check(NULL, NULL, 0, &report), YR_EINVALID);
+    CHECK(report == NULL);
+    CHECK_CODE(yr_program_check("{}", NULL, 0, NULL), YR_EINVALID);
+    CHECK_CODE(yr_program_check("{}", NULL, 1, &report), YR_EINVALID);
+    CHECK_CODE(yr_program_check("{}", nulls, 1, &report), YR_EINVALID);
+    /* A document that does not load is a report, not a failure. */
+    CHECK_CODE(yr_program_check(trailing, NULL, 0, &report), YR_OK);
+    CHECK(report != NULL && strstr(report, "\"loads\":false") != NULL);
+    CHECK(report != NULL && strstr(report, "\"code\":\"parse_error\",\"column\":1,\"document\":0,\"line\":3") != NULL);
+    yr_string_free(report);
+    report = NULL;
+    /* The thread's last error lists a syntax error's line and column too. */
+    CHECK_CODE(yr_program_load_json(trailing, NULL, 0, (yr_program **)&report), YR_EPARSE);
+    CHECK(strstr(yr_error_last()->problems, "\"column\":1,\"line\":3") != NULL);
+    CHECK_CODE(yr_program_check("{}", bad_overlay, 1, &report), YR_OK);
+    CHECK(report != NULL && strstr(report, "\"document\":0") != NULL);
+    yr_string_free(report);
+
+    CHECK(yr_program_check_r(NULL, 0, NULL, NULL, 0, &report, &size, &err) == YR_EINVALID);
+    CHECK(report == NULL && size == 0 && err != NULL && strstr(err, "definition_json") != NULL);
+    yr_string_free(err);
+    CHECK(yr_program_check_r("{}", 2, bad_overlay, NULL, 1, &report, &size, &err) == YR_EINVALID);
+    yr_string_free(err);
+    CHECK(yr_program_check_r("{}", 2, NULL, NULL, 0, NULL, &size, NULL) == YR_EINVALID);
+    /* Sized text: the NUL after "{}" is part of the document and refused. */
+    CHECK(yr_program_check_r("{}", 3, NULL, NULL, 0, &report, &size, &err) == YR_OK);
+    CHECK(err == NULL && report != NULL && size == strlen(report) && strstr(report, "parse_error") != NULL);
+    yr_string_free(report);
+}
+
 int main(void) {
     stable_constants();
     versions_and_errors();
@@ -723,5 +762,6 @@ int main(void) {
     coordinate();
     coordinate_annual();
     calls_r();
+    program_check();
     return check_report("capi.c_invalid_input");
 }

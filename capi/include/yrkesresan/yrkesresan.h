@@ -254,6 +254,24 @@ YR_API int yr_program_load_json(const char *definition_json, const char *const *
                                 size_t overlay_count, yr_program **out);
 
 /*
+ * yr_program_check: the program checker (docs/authoring.md, "Checking a
+ * program"): every error that stops a program and its overlays loading and,
+ * when they load, warnings about what loads but cannot be right, each placed
+ * by document, JSON Pointer, line and column.
+ * definition_json: a program definition; overlays: overlay_count overlay
+ * documents, layered in order (may be NULL when overlay_count is 0).
+ * out_json: receives the report, {"loads": bool, "errors": n, "warnings": n,
+ * "findings": [{"severity": "error" | "warning", "code", "document" (0 the
+ * program, k the k-th overlay), "path", "line", "column" (1-based; 0 when
+ * not known), "message"}]}; the caller frees it with yr_string_free().
+ * Return: YR_OK, also for a program that does not load (its errors are
+ * findings); YR_EINVALID (a NULL argument); YR_ENOMEM.
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_program_check(const char *definition_json, const char *const *overlays, size_t overlay_count,
+                            char **out_json);
+
+/*
  * yr_program_free: frees a program. NULL is a harmless no-op.
  * Thread safety: no other thread may be using the program. Since 0.1.0.
  */
@@ -791,6 +809,11 @@ YR_API int yr_program_load_r(const char *builtin_id, const char *const *overlays
 YR_API int yr_program_load_json_r(const char *definition_json, size_t definition_size, const char *const *overlays,
                                   const size_t *overlay_sizes, size_t overlay_count, yr_program **out,
                                   char **out_error);
+
+/* yr_program_check; overlay_sizes as for yr_program_load_r. */
+YR_API int yr_program_check_r(const char *definition_json, size_t definition_size, const char *const *overlays,
+                              const size_t *overlay_sizes, size_t overlay_count, char **out_json, size_t *out_size,
+                              char **out_error);
 
 /* yr_program_definition, as a copy with its size (the caller frees *out_json
  * with yr_string_free()). */
