@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 
+#include "id_messages.hpp"
 #include "json_value.hpp"
 #include "yrkesresan/roles.hpp"
 
@@ -210,7 +211,10 @@ private:
     std::size_t values_ = 0;
 };
 
-// Optimal string alignment distance (edits and swaps of neighbours), capped.
+}  // namespace
+
+// Optimal string alignment distance (edits and swaps of neighbours), capped
+// at 64 (id_messages.hpp).
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     if (a.size() > 64 || b.size() > 64) return 64;
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
@@ -225,6 +229,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         }
     return d[a.size()][b.size()];
 }
+
+namespace {
 
 constexpr std::size_t max_string_bytes = InputLimits{}.max_string_bytes;
 

@@ -1,6 +1,7 @@
 // Reading the components of a program (R4-R7) and its recommendations.
 #include <algorithm>
 
+#include "id_messages.hpp"
 #include "program_data.hpp"
 
 namespace yrkesresan {
@@ -133,8 +134,13 @@ struct PendingModuleRef {
     std::string path;
 };
 
+// The ids a program's modules and components were first used at.
+struct ComponentIds {
+    FirstUse modules, components;
+};
+
 void read_modules(const ObjectReader& r, Component& c, std::uint32_t component, ProgramData& p,
-                  std::vector<PendingModuleRef>& pending, Diagnostics& diag) {
+                  std::vector<PendingModuleRef>& pending, ComponentIds& ids, Diagnostics& diag) {
     const json* modules = r.array("modules", true);
     c.first_module = static_cast<std::uint32_t>(p.modules.size());
     for (std::size_t i = 0; modules && i < modules->size(); ++i) {
@@ -146,8 +152,8 @@ void read_modules(const ObjectReader& r, Component& c, std::uint32_t component, 
         const auto index = static_cast<std::uint32_t>(p.modules.size());
         if (auto id = mr.id("id", true)) {
             if (!is_valid_id(*id)) diag.add(ErrorCode::invalid_value, mr.path("id"), "ids are lowercase ASCII without spaces");
-            else if (!p.module_index.emplace(*id, index).second)
-                diag.add(ErrorCode::duplicate_id, mr.path("id"), "module id used twice");
+            else if (ids.modules.claim(*id, mr.path("id"), diag, "module id"))
+                p.module_index.emplace(*id, index);
             m.id = std::move(*id);
         }
         if (auto l = mr.string("label", true)) {
@@ -182,12 +188,15 @@ void resolve_modules(ProgramData& p, const std::vector<PendingModuleRef>& pendin
     for (const auto& ref : pending) {
         auto it = p.module_index.find(ref.id);
         if (it == p.module_index.end()) {
-            diag.add(ErrorCode::unknown_reference, ref.path, "no module '" + ref.id + "' in the program");
+            std::vector<std::string_view> known;
+            for (const auto& m : p.modules) known.push_back(m.id);
+            diag.add(ErrorCode::unknown_reference, ref.path,
+                     "no module " + quoted_id(ref.id, "with this id") + " in the program" + existing_ids(ref.id, known));
             continue;
         }
         Module& m = p.modules[ref.module];
         if (ref.homework && !p.modules[it->second].has_homework()) {
-            diag.add(ErrorCode::invalid_value, ref.path, "module '" + ref.id + "' has no homework to require");
+            diag.add(ErrorCode::invalid_value, ref.path, "module " + quoted_id(ref.id, "with this id") + " has no homework to require");
             continue;
         }
         (ref.homework ? m.requires_homework : m.requires_attended).push_back(it->second);
@@ -234,7 +243,7 @@ void resolve_modules(ProgramData& p, const std::vector<PendingModuleRef>& pendin
 }
 
 void read_component(const json& j, const std::string& path, ProgramData& p, std::vector<PendingModuleRef>& pending,
-                    Diagnostics& diag) {
+                    ComponentIds& ids, Diagnostics& diag) {
     if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string()) {
         if (!j.is_object()) diag.add(ErrorCode::wrong_type, path, "expected an object");
         else diag.add(ErrorCode::missing_field, path + "/kind", "a component needs a kind");
@@ -275,8 +284,8 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
     const auto index = static_cast<std::uint32_t>(p.components.size());
     if (auto id = r.id("id", true)) {
         if (!is_valid_id(*id)) diag.add(ErrorCode::invalid_value, r.path("id"), "ids are lowercase ASCII without spaces");
-        else if (!p.component_index.emplace(*id, index).second)
-            diag.add(ErrorCode::duplicate_id, r.path("id"), "component id used twice");
+        else if (ids.components.claim(*id, r.path("id"), diag, "component id"))
+            p.component_index.emplace(*id, index);
         c.id = std::move(*id);
     }
     if (auto l = r.string("label", true)) {
@@ -307,7 +316,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
     };
     switch (c.kind) {
         case Component::Kind::course: {
-            read_modules(r, c, index, p, pending, diag);
+            read_modules(r, c, index, p, pending, ids, diag);
             c.module_hours = read_hours(r, "module_hours", diag, true);
             if (const json* s = r.object("module_hours_source")) {
                 SourceRef ignored;
@@ -363,9 +372,10 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
 
 void read_components(const ObjectReader& root, ProgramData& p, Diagnostics& diag) {
     std::vector<PendingModuleRef> pending;
+    ComponentIds ids;
     if (const json* components = root.array("components"))
         for (std::size_t i = 0; i < components->size(); ++i)
-            read_component((*components)[i], root.path("components") + "/" + std::to_string(i), p, pending, diag);
+            read_component((*components)[i], root.path("components") + "/" + std::to_string(i), p, pending, ids, diag);
     resolve_modules(p, pending, diag);
     if (const json* recs = root.array("recommendations")) {
         for (std::size_t i = 0; i < recs->size(); ++i) {

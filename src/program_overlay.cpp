@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "id_messages.hpp"
 #include "program_data.hpp"
 
 namespace yrkesresan::detail {
@@ -33,6 +34,19 @@ std::string id_of(const json& e) {
     if (!e.is_object()) return "";
     auto it = e.find("id");
     return it != e.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// The ids of the objects of an array, in order (views into it).
+std::vector<std::string_view> ids_in(const json& array) {
+    std::vector<std::string_view> ids;
+    for (const auto& e : array)
+        if (e.is_object())
+            if (auto it = e.find("id"); it != e.end() && it->is_string()) ids.push_back(it->get_ref<const std::string&>());
+    return ids;
+}
+
+std::vector<std::string_view> ids_of(const std::set<std::string>& set) {
+    return std::vector<std::string_view>(set.begin(), set.end());
 }
 
 json* find_by_id(json& array, const std::string& id) {
@@ -88,7 +102,9 @@ void check_new_item(const json& item, const std::string& path, std::initializer_
             for (std::size_t i = 0; i < r->size(); ++i) {
                 const std::string p = path + "/requires/" + std::to_string(i);
                 if (auto id = read_id((*r)[i], p, diag); id && !known.count(*id))
-                    diag.add(ErrorCode::unknown_reference, p, "no item " + quoted_id(*id, "with this id") + " in the program or the overlay");
+                    diag.add(ErrorCode::unknown_reference, p,
+                             "no item " + quoted_id(*id, "with this id") + " in the program or the overlay" +
+                                 existing_ids(*id, ids_of(known)));
             }
         }
     }
@@ -118,7 +134,9 @@ void apply_overlay(json& def, const json& overlay) {
         else level = *l;
     }
     if (auto prog = r.string("program", true); prog && *prog != def.at("id").get<std::string>())
-        diag.add(ErrorCode::invalid_value, r.path("program"), "the overlay is written for another program");
+        diag.add(ErrorCode::invalid_value, r.path("program"),
+                 "the overlay is written for program " + quoted_id(*prog, "with another id") + ", not for " +
+                     quoted_id(def.at("id").get<std::string>(), "this one"));
     r.string("label");
     if (const json* s = r.object("source")) {
         SourceRef ignored;
@@ -183,7 +201,9 @@ void apply_overlay(json& def, const json& overlay) {
             if (id && !is_valid_id(*id)) diag.add(ErrorCode::invalid_value, sr.path("id"), "ids are lowercase ASCII without spaces");
             json* list = find_by_id(lists, *checklist);
             if (!list) {
-                diag.add(ErrorCode::unknown_reference, sr.path("checklist"), "no checklist " + quoted_id(*checklist, "with this id") + " in the program");
+                diag.add(ErrorCode::unknown_reference, sr.path("checklist"),
+                         "no checklist " + quoted_id(*checklist, "with this id") + " in the program" +
+                             existing_ids(*checklist, ids_in(lists)));
                 continue;
             }
             if (find_by_id((*list)["sections"], *id)) {
@@ -213,14 +233,18 @@ void apply_overlay(json& def, const json& overlay) {
             if (!checklist) continue;
             json* list = find_by_id(lists, *checklist);
             if (!list) {
-                diag.add(ErrorCode::unknown_reference, ar.path("checklist"), "no checklist " + quoted_id(*checklist, "with this id") + " in the program");
+                diag.add(ErrorCode::unknown_reference, ar.path("checklist"),
+                         "no checklist " + quoted_id(*checklist, "with this id") + " in the program" +
+                             existing_ids(*checklist, ids_in(lists)));
                 continue;
             }
             json& sections = (*list)["sections"];
             json* target = section ? find_by_id(sections, *section) : (sections.empty() ? nullptr : &sections.back());
             if (!target) {
                 diag.add(ErrorCode::unknown_reference, section ? ar.path("section") : ar.path("checklist"),
-                         section ? "no section " + quoted_id(*section, "with this id") + " in the checklist" : "the checklist has no section");
+                         section ? "no section " + quoted_id(*section, "with this id") + " in the checklist" +
+                                       existing_ids(*section, ids_in(sections))
+                                 : "the checklist has no section");
                 continue;
             }
             Document item(a);
@@ -235,7 +259,9 @@ void apply_overlay(json& def, const json& overlay) {
             const std::string path = r.path("remove_items") + "/" + std::to_string(i);
             auto id = read_id((*remove)[i], path, diag);
             if (!id) continue;
-            if (!existing.count(*id)) diag.add(ErrorCode::unknown_reference, path, "no item " + quoted_id(*id, "with this id") + " to remove");
+            if (!existing.count(*id))
+                diag.add(ErrorCode::unknown_reference, path,
+                         "no item " + quoted_id(*id, "with this id") + " to remove" + existing_ids(*id, ids_of(existing)));
             else if (!removed.insert(*id).second) diag.add(ErrorCode::duplicate_id, path, "item " + quoted_id(*id, "with this id") + " removed twice");
         }
     }
@@ -268,7 +294,9 @@ void apply_overlay(json& def, const json& overlay) {
             // Keys are item ids; a key that may not be shown ends the path.
             const std::string path = member_path(r.path("set_responsible"), it.key());
             if ((!existing.count(it.key()) && !added.count(it.key())) || removed.count(it.key())) {
-                diag.add(ErrorCode::unknown_reference, path, "no item " + quoted_id(it.key(), "with this id") + " to assign codes to");
+                diag.add(ErrorCode::unknown_reference, path,
+                         "no item " + quoted_id(it.key(), "with this id") + " to assign codes to" +
+                             (key_may_be_shown(it.key()) ? existing_ids(it.key(), ids_of(existing)) : std::string()));
                 continue;
             }
             if (!it->is_array()) {

@@ -1,6 +1,7 @@
 // Reading a program definition into its compiled tables (docs/rules.md R9).
 #include <algorithm>
 
+#include "id_messages.hpp"
 #include "program_data.hpp"
 
 namespace yrkesresan::detail {
@@ -52,6 +53,7 @@ void read_phases(const ObjectReader& root, ProgramData& p, Diagnostics& diag) {
         std::string path;
     };
     std::vector<Read> read;
+    FirstUse ids;
     for (std::size_t i = 0; i < phases->size(); ++i) {
         ObjectReader r((*phases)[i], root.path("phases") + "/" + std::to_string(i), diag,
                        {"id", "label", "from_months", "to_months", "source"});
@@ -71,9 +73,7 @@ void read_phases(const ObjectReader& root, ProgramData& p, Diagnostics& diag) {
             ph.to_months = static_cast<int>(*to);
         }
         if (const json* s = r.object("source")) ItemReader::check_source(*s, r.path("source"), diag, &ph.source);
-        for (const auto& other : read)
-            if (other.phase.id == ph.id && !ph.id.empty())
-                diag.add(ErrorCode::duplicate_id, r.path("id"), "phase id used twice");
+        if (!ph.id.empty()) ids.claim(ph.id, r.path("id"), diag, "phase id");
         read.push_back({std::move(ph), r.path()});
     }
     std::stable_sort(read.begin(), read.end(),
@@ -104,6 +104,7 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
                      Diagnostics& diag) {
     const json* lists = root.array("checklists", true);
     if (!lists) return;
+    FirstUse list_ids, item_ids;
     for (std::size_t ci = 0; ci < lists->size(); ++ci) {
         ObjectReader r((*lists)[ci], root.path("checklists") + "/" + std::to_string(ci), diag,
                        {"id", "label", "due", "responsible", "handover_to", "requires", "source", "sections"});
@@ -120,8 +121,8 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
             else diag.add(ErrorCode::unknown_code, r.path("handover_to"), "not a responsibility code");
         }
         if (const json* s = r.object("source")) ItemReader::check_source(*s, r.path("source"), diag, &c.source);
-        if (!c.id.empty() && !p.checklist_index.emplace(c.id, cindex).second)
-            diag.add(ErrorCode::duplicate_id, r.path("id"), "checklist id used twice");
+        if (!c.id.empty() && list_ids.claim(c.id, r.path("id"), diag, "checklist id"))
+            p.checklist_index.emplace(c.id, cindex);
 
         c.first_section = static_cast<std::uint32_t>(p.sections.size());
         c.first_item = static_cast<std::uint32_t>(p.items.size());
@@ -133,6 +134,7 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
         }
 
         const json* sections = r.array("sections", true);
+        FirstUse section_ids;  // unique within the checklist
         for (std::size_t si = 0; sections && si < sections->size(); ++si) {
             ObjectReader sr((*sections)[si], r.path("sections") + "/" + std::to_string(si), diag,
                             {"id", "label", "source", "items"});
@@ -142,9 +144,7 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
             read_id_field(sr, "id", &s.id, diag);
             read_label(sr, "label", &s.label, diag);
             if (const json* src = sr.object("source")) ItemReader::check_source(*src, sr.path("source"), diag, &s.source);
-            for (std::uint32_t k = c.first_section; k < p.sections.size(); ++k)
-                if (p.sections[k].id == s.id && !s.id.empty())
-                    diag.add(ErrorCode::duplicate_id, sr.path("id"), "section id used twice in the checklist");
+            if (!s.id.empty()) section_ids.claim(s.id, sr.path("id"), diag, "section id (in the checklist)");
             const auto sindex = static_cast<std::uint32_t>(p.sections.size());
             p.sections.push_back(std::move(s));
 
@@ -169,8 +169,8 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
                 if (const json* src = ir.object("source")) ItemReader::check_source(*src, ir.path("source"), diag, &item.source);
                 read_requires(ir, index, pending, diag);
                 for (const auto& lr : list_requires) pending.push_back({index, lr.id, lr.path});
-                if (!item.id.empty() && !p.item_index.emplace(item.id, index).second)
-                    diag.add(ErrorCode::duplicate_id, ir.path("id"), "item id used twice in the program");
+                if (!item.id.empty() && item_ids.claim(item.id, ir.path("id"), diag, "item id (in the program)"))
+                    p.item_index.emplace(item.id, index);
                 p.items.push_back(std::move(item));
             }
         }
@@ -178,6 +178,12 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
         c.item_count = static_cast<std::uint32_t>(p.items.size()) - c.first_item;
         p.checklists.push_back(std::move(c));
     }
+}
+
+std::vector<std::string_view> item_ids(const ProgramData& p) {
+    std::vector<std::string_view> ids;
+    for (const auto& item : p.items) ids.push_back(item.id);
+    return ids;
 }
 
 void resolve_requires(ProgramData& p, const std::vector<PendingRequires>& pending, Diagnostics& diag) {
@@ -188,7 +194,8 @@ void resolve_requires(ProgramData& p, const std::vector<PendingRequires>& pendin
             continue;
         }
         if (it == p.item_index.end()) {
-            diag.add(ErrorCode::unknown_reference, req.path, "no item " + quoted_id(req.id, "with this id") + " in the program");
+            diag.add(ErrorCode::unknown_reference, req.path,
+                     "no item " + quoted_id(req.id, "with this id") + " in the program" + existing_ids(req.id, item_ids(p)));
             continue;
         }
         if (it->second == req.item) {

@@ -196,3 +196,44 @@ TEST_CASE("the checker checks overlays in order, on the program they are layered
     CHECK(doc["findings"][0]["severity"] == "error");
     CHECK(doc["findings"][0]["document"] == 2);
 }
+
+TEST_CASE("messages name what the author needs: the first use, the ids that exist, the program expected", "[authoring][errors]") {
+    json p = clean_program();
+    auto& items = p["checklists"][0]["sections"][0]["items"];
+    items.push_back({{"id", "nycklar"}, {"label", "Nycklar igen"}});
+    Problem e = first_problem([&] { Program::from_json(p.dump()); });
+    CHECK(e.code == ErrorCode::duplicate_id);
+    CHECK(e.path == "/checklists/0/sections/0/items/2/id");
+    CHECK_THAT(e.message, Catch::Contains("first at /checklists/0/sections/0/items/0/id"));
+
+    p = clean_program();
+    p["phases"][1]["id"] = "ny";
+    e = first_problem([&] { Program::from_json(p.dump()); });
+    CHECK_THAT(e.message, Catch::Contains("first at /phases/0/id"));
+
+    p = clean_program();
+    p["checklists"][0]["sections"][0]["items"][1]["requires"] = {"nyckel"};
+    e = first_problem([&] { Program::from_json(p.dump()); });
+    CHECK(e.message == "no item 'nyckel' in the program; the ids that exist: 'nycklar', 'dator'");
+
+    // GR has dozens of items: the nearest few, and how many there are.
+    const std::string remove = R"({"format": 1, "overlay": "k", "level": "municipality", "program": "gr-barn-unga",
+                                   "remove_items": ["nyckel"]})";
+    e = first_problem([&] { gr().with_overlay(remove); });
+    CHECK_THAT(e.message, Catch::StartsWith("no item 'nyckel' to remove; the ids that exist: 'nycklar', "));
+    CHECK_THAT(e.message, Catch::EndsWith(" (of " + std::to_string(gr().items().size()) + ")"));
+
+    const std::string section = R"({"format": 1, "overlay": "k", "level": "municipality", "program": "exempel",
+      "add_items": [{"checklist": "start", "section": "t", "id": "ny", "label": "Ny"}]})";
+    e = first_problem([&] { Program::from_json(clean_program().dump()).with_overlay(section); });
+    CHECK(e.message == "no section 't' in the checklist; the ids that exist: 's'");
+    const std::string checklist = R"({"format": 1, "overlay": "k", "level": "municipality", "program": "exempel",
+      "add_items": [{"checklist": "slut", "id": "ny", "label": "Ny"}]})";
+    e = first_problem([&] { Program::from_json(clean_program().dump()).with_overlay(checklist); });
+    CHECK(e.message == "no checklist 'slut' in the program; the ids that exist: 'start'");
+
+    const std::string other = R"({"format": 1, "overlay": "k", "level": "municipality", "program": "gr-barn-unga"})";
+    e = first_problem([&] { Program::from_json(clean_program().dump()).with_overlay(other); });
+    CHECK(e.path == "/program");
+    CHECK(e.message == "the overlay is written for program 'gr-barn-unga', not for 'exempel'");
+}
