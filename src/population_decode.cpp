@@ -50,14 +50,9 @@ void check_codes(const StringColumn& c, std::size_t want, std::string_view table
             throw Error(ErrorCode::invalid_value, row_path(table, r, column), "dictionary code out of range");
 }
 
-// Day numbers inside the calendar the library accepts (years 1900-9999).
-void check_days(ColumnView<std::int32_t> c, std::string_view table, std::string_view column) {
-    static const std::int32_t lo = Date::from_ymd(1900, 1, 1).day_number();
-    static const std::int32_t hi = Date::from_ymd(9999, 12, 31).day_number();
-    for (std::size_t r = 0; r < c.size; ++r)
-        if (c[r] != missing_value && (c[r] < lo || c[r] > hi))
-            throw Error(ErrorCode::invalid_date, row_path(table, r, column), "the date is outside the years 1900-9999");
-}
+// A date a row could not give: reported on that row, then read as absent
+// without a second (missing_field) problem.
+constexpr std::int32_t rejected_day = missing_value + 2;
 
 ParsedCodes parse_codes(std::string_view text) {
     ParsedCodes out;
@@ -147,14 +142,6 @@ PreparedTables prepare_tables(const ProgramData& program, const PopulationInput&
     check_codes(pl.item, np, "planned", "item", np > 0);
     check_length(pl.date.size, np, "planned", "date", np > 0);
 
-    check_days(in.employment_start, "persons", "employment_start");
-    check_days(in.hired_on, "persons", "hired_on");
-    check_days(in.profession_start, "persons", "profession_start");
-    check_days(in.mentor_profession_start, "persons", "mentor_profession_start");
-    check_days(ev.date, "events", "date");
-    check_days(lv.from, "leaves", "from");
-    check_days(lv.to, "leaves", "to");
-    check_days(pl.date, "planned", "date");
     if (!in.id.empty()) {
         std::vector<bool> seen(in.id.labels.size(), false);
         for (std::size_t r = 0; r < n; ++r) {
@@ -192,26 +179,44 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
     auto problem = [&](ErrorCode code, std::string_view table, std::size_t row, std::string_view column,
                        const char* message) { problems.push_back({code, row_path(table, row, column), message}); };
     auto day = [](ColumnView<std::int32_t> c, std::size_t row) { return c.empty() ? missing_value : c[row]; };
+    // Dates inside the calendar the library accepts (years 1900-9999); a bad one
+    // is this row's problem, never the whole table's.
+    auto date_at = [&](ColumnView<std::int32_t> c, std::string_view table, std::size_t row, std::string_view column) {
+        static const std::int32_t lo = Date::from_ymd(1900, 1, 1).day_number();
+        static const std::int32_t hi = Date::from_ymd(9999, 12, 31).day_number();
+        const std::int32_t v = c.empty() ? missing_value : c[row];
+        if (v == missing_value) return v;
+        if (v == not_a_date) {
+            problem(ErrorCode::invalid_date, table, row, column, "not a calendar date: datetime64, datetime.date or YYYY-MM-DD");
+            return rejected_day;
+        }
+        if (v < lo || v > hi) {
+            problem(ErrorCode::invalid_date, table, row, column, "the date is outside the years 1900-9999");
+            return rejected_day;
+        }
+        return v;
+    };
+    auto known = [](std::int32_t d) { return d != missing_value && d != rejected_day; };
 
     facts.reset(program);
     if (!in.id.empty() && in.id.codes[p] < 0) problem(ErrorCode::missing_field, "persons", p, "id", "required field is missing");
     const std::string* municipality = label(in.municipality, p);
     if (!municipality) problem(ErrorCode::missing_field, "persons", p, "municipality", "required field is missing");
-    const std::int32_t start = in.employment_start[p];
+    const std::int32_t start = date_at(in.employment_start, "persons", p, "employment_start");
     if (start == missing_value) problem(ErrorCode::missing_field, "persons", p, "employment_start", "required field is missing");
-    facts.employment_start = Date::from_day_number(start == missing_value ? 0 : start);
-    const std::int32_t profession = day(in.profession_start, p);
-    facts.experience_start = profession == missing_value ? facts.employment_start : Date::from_day_number(profession);
+    facts.employment_start = Date::from_day_number(known(start) ? start : 0);
+    const std::int32_t profession = date_at(in.profession_start, "persons", p, "profession_start");
+    facts.experience_start = known(profession) ? Date::from_day_number(profession) : facts.employment_start;
     const std::int32_t prior = day(in.prior_experience_months, p);
     if (prior != missing_value) {
         if (prior < 0 || prior > 600)
             problem(ErrorCode::invalid_value, "persons", p, "prior_experience_months", "must be between 0 and 600");
         else facts.prior_experience_months = prior;
     }
-    const std::int32_t hired = day(in.hired_on, p);
-    if (hired != missing_value && start != missing_value && hired > start)
+    const std::int32_t hired = date_at(in.hired_on, "persons", p, "hired_on");
+    if (known(hired) && known(start) && hired > start)
         problem(ErrorCode::reversed_period, "persons", p, "hired_on", "the hiring decision comes after the employment start");
-    facts.hired_on = hired == missing_value ? no_day : hired;
+    facts.hired_on = known(hired) ? hired : no_day;
     facts.named_fa = has(prep.fa, p);
     facts.named_forste = has(prep.forste, p);
     facts.named_introduktor = has(prep.introduktor, p);
@@ -220,7 +225,7 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
         facts.has_mentor_profile = true;
         facts.mentor_same_municipality = municipality && *mentor_municipality == *municipality;
         if (!facts.named_mentor) problem(ErrorCode::missing_field, "persons", p, "mentor", "required with a mentor's profile");
-        const std::int32_t mentor_start = day(in.mentor_profession_start, p);
+        const std::int32_t mentor_start = date_at(in.mentor_profession_start, "persons", p, "mentor_profession_start");
         if (mentor_start == missing_value)
             problem(ErrorCode::missing_field, "persons", p, "mentor_profession_start", "required with a mentor's profile");
         int mentor_prior = 0;
@@ -230,18 +235,19 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
                 problem(ErrorCode::invalid_value, "persons", p, "mentor_prior_experience_months", "must be between 0 and 600");
             else mentor_prior = months;
         }
-        facts.mentor_anchor = Date::from_day_number(mentor_start == missing_value ? 0 : mentor_start).add_months(-mentor_prior);
+        facts.mentor_anchor = Date::from_day_number(known(mentor_start) ? mentor_start : 0).add_months(-mentor_prior);
     }
 
     for (auto k = prep.leaves.begin[p]; k < prep.leaves.begin[p + 1]; ++k) {
         const std::size_t row = prep.leaves.rows[k];
-        const std::int32_t from = in.leaves.from[row], to = in.leaves.to[row];
+        const std::int32_t from = date_at(in.leaves.from, "leaves", row, "from");
+        const std::int32_t to = date_at(in.leaves.to, "leaves", row, "to");
         if (from == missing_value) problem(ErrorCode::missing_field, "leaves", row, "from", "required field is missing");
         if (to == missing_value) problem(ErrorCode::missing_field, "leaves", row, "to", "required field is missing");
         if (!in.leaves.kind.empty() && in.leaves.kind.codes[row] >= 0 &&
             !prep.leave_kind_valid[static_cast<std::size_t>(in.leaves.kind.codes[row])])
             problem(ErrorCode::invalid_value, "leaves", row, "kind", "leave kind is parental, sick, study or other");
-        if (from == missing_value || to == missing_value) continue;
+        if (!known(from) || !known(to)) continue;
         if (to < from) problem(ErrorCode::reversed_period, "leaves", row, "to", "the leave ends before it starts");
         facts.leaves.push_back({Date::from_day_number(from), Date::from_day_number(to), {}});
     }
@@ -285,10 +291,10 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
     for (auto k = prep.planned.begin[p]; k < prep.planned.begin[p + 1]; ++k) {
         const std::size_t row = prep.planned.rows[k];
         const auto item_code = in.planned.item.codes[row];
-        const std::int32_t date = in.planned.date[row];
+        const std::int32_t date = date_at(in.planned.date, "planned", row, "date");
         if (item_code < 0) problem(ErrorCode::missing_field, "planned", row, "item", "required field is missing");
         if (date == missing_value) problem(ErrorCode::missing_field, "planned", row, "date", "required field is missing");
-        if (item_code < 0 || date == missing_value) continue;
+        if (item_code < 0 || !known(date)) continue;
         const std::int32_t item = prep.planned_item[static_cast<std::size_t>(item_code)];
         if (item < 0) {
             problem(ErrorCode::unknown_reference, "planned", row, "item", "no item with this id in the plan");
@@ -310,7 +316,7 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
         const std::size_t row = prep.events.rows[k];
         const auto type_code = ev.type.codes[row];
         const auto ref_code = ev.ref.codes[row];
-        const std::int32_t date = ev.date[row];
+        const std::int32_t date = date_at(ev.date, "events", row, "date");
         std::optional<EventType> type;
         if (type_code < 0) problem(ErrorCode::missing_field, "events", row, "type", "required field is missing");
         else if (!(type = prep.event_type[static_cast<std::size_t>(type_code)]))
@@ -321,7 +327,7 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
         else if (!prep.event_ref_valid[ref])
             problem(ErrorCode::invalid_value, "events", row, "ref", "ids are lowercase ASCII without spaces");
         if (date == missing_value) problem(ErrorCode::missing_field, "events", row, "date", "required field is missing");
-        if (!type || ref_code < 0 || !prep.event_ref_valid[ref] || date == missing_value) continue;
+        if (!type || ref_code < 0 || !prep.event_ref_valid[ref] || !known(date)) continue;
         if (date > today) {
             problem(ErrorCode::future_event, "events", row, "date", "recorded after the evaluation date");
             continue;

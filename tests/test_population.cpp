@@ -102,3 +102,26 @@ TEST_CASE("population errors point into the tables", "[population][errors]") {
     t.events_person[0] = 7;
     CHECK(expect_error([&] { evaluate_population(gr(), t.input, d("2026-05-12")); }).path() == "/events/0/person");
 }
+
+TEST_CASE("a date that is not a calendar date, or outside 1900-9999, refuses its row alone", "[population][errors]") {
+    Tables t;
+    t.start[1] = not_a_date;                          // "2026-02-30" in a text column
+    t.events_date[2] = d("1900-01-01").day_number() - 1;  // person 2's event, in 1899
+    const Error e = expect_error([&] { evaluate_population(gr(), t.input, d("2026-05-12")); });
+    CHECK(e.code() == ErrorCode::invalid_date);
+    CHECK(e.path() == "/persons/1/employment_start");
+    const auto kept = evaluate_population(gr(), t.input, d("2026-05-12"), {1, true});
+    const auto& err = column(kept.persons, "error");
+    const auto& where = column(kept.persons, "error_path");
+    CHECK(err.values[0] == -1);
+    CHECK(column(kept.persons, "experience_months").values[0] == 2);  // 56 days of leave
+    for (std::size_t p : {1u, 2u}) {
+        REQUIRE(err.values[p] >= 0);
+        CHECK(err.categories[static_cast<std::size_t>(err.values[p])] == "invalid_date");
+    }
+    CHECK(where.categories[static_cast<std::size_t>(where.values[1])] == "/persons/1/employment_start");
+    CHECK(where.categories[static_cast<std::size_t>(where.values[2])] == "/events/2/date");
+    // Only the bad date is reported: no second problem for a missing start.
+    t.events_date[2] = d("2026-02-02").day_number();
+    CHECK(expect_error([&] { evaluate_population(gr(), t.input, d("2026-05-12")); }).problems().size() == 1);
+}

@@ -27,6 +27,9 @@ namespace yrkesresan {
 
 // A missing day number (NaT) or a missing integer.
 inline constexpr std::int32_t missing_value = std::numeric_limits<std::int32_t>::min();
+// A date column's value that is present but not a calendar date (text such as
+// "2026-02-30", a time of day): that row alone is reported, as invalid_date.
+inline constexpr std::int32_t not_a_date = missing_value + 1;
 
 // A borrowed, read-only view of one column (C++17 has no std::span). An empty
 // view means the column is absent.

@@ -75,6 +75,7 @@ py::list to_python(std::vector<OutputColumn>& columns) {
 
 void register_population(py::module_& m) {
     m.attr("missing_value") = missing_value;
+    m.attr("not_a_date") = not_a_date;
     m.def(
         "evaluate_population",
         [](const Program& program, py::dict tables, Date as_of, unsigned threads, bool keep_errors, bool decode_only) {

@@ -9,6 +9,7 @@ import numpy.typing as npt
 __version__: str
 unix_epoch_day_number: int
 missing_value: int
+not_a_date: int
 
 def error_codes() -> List[str]: ...
 def check_date(year: int, month: int, day: int) -> None: ...

@@ -83,13 +83,26 @@ def _check_columns(frame: "pd.DataFrame", table: str, allowed: Tuple[str, ...], 
             raise _make("missing_field", f"/{table}/{column}", "required column is missing")
 
 
+def _day_or_not(value: Any) -> Any:
+    """One cell as a datetime64[D], or None where it is not a calendar date."""
+    if isinstance(value, datetime.datetime):  # pd.Timestamp too: times are not dates
+        return None
+    try:
+        return np.datetime64(value, "D") if isinstance(value, (str, datetime.date, np.datetime64)) else None
+    except ValueError:
+        return None
+
+
 def _days(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.int32]":
-    """Calendar dates (datetime64, datetime.date or ISO text) as the library's day numbers."""
+    """Calendar dates (datetime64, datetime.date or ISO text) as the library's day numbers.
+    A cell that is not a calendar date ("2026-02-30", a time of day) becomes
+    `not_a_date`: the library reports that row alone, naming it."""
     import pandas as pd
+    if pd.api.types.is_datetime64_any_dtype(series.dtype) and getattr(series.dtype, "tz", None) is not None:
+        # Times in a time zone are not calendar dates: every row present says so.
+        return np.where(series.isna().to_numpy(), _core.missing_value, _core.not_a_date).astype(_I32)
     try:
         if pd.api.types.is_datetime64_any_dtype(series.dtype):
-            if getattr(series.dtype, "tz", None) is not None:
-                raise ValueError("time zones")
             raw = series.to_numpy()
             unit, _ = np.datetime_data(raw.dtype)
             per_day = {"D": 1, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}.get(unit)
@@ -106,16 +119,23 @@ def _days(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.
             raw = series.to_numpy(dtype=object, copy=True)
             raw[pd.isna(raw)] = None
             first = next((v for v in raw if v is not None), None)
-            if isinstance(first, datetime.datetime):  # pd.Timestamp too: times are not dates
+            if isinstance(first, datetime.datetime):
                 raise ValueError("datetimes")
             values = np.array(raw, dtype="datetime64[D]")
+        bad = None
     except (ValueError, TypeError):
-        raise _make("invalid_date", f"/{table}/{column}",
-                    "dates are calendar dates: datetime64, datetime.date or YYYY-MM-DD") from None
+        # Some cell is not a date: read cell by cell, so that only its row is refused.
+        cells = series.to_numpy(dtype=object)
+        present = ~pd.isna(cells)
+        parsed = [_day_or_not(v) if p else None for v, p in zip(cells, present)]
+        bad = np.array([p and d is None for d, p in zip(parsed, present)], dtype=bool)
+        values = np.array([np.datetime64("NaT", "D") if d is None else d for d in parsed], dtype="datetime64[D]")
     days = values.astype(np.int64)
     missing = days == _NAT
     out = (days + _core.unix_epoch_day_number).astype(_I32)
     out[missing] = _core.missing_value
+    if bad is not None:
+        out[bad] = _core.not_a_date
     return out
 
 

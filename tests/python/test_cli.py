@@ -206,7 +206,7 @@ def test_population_writes_persons_and_items_tables(tmp_path: Path) -> None:
         assert list(nycklar.state) == ["done"] and str(nycklar.planned.iloc[0])[:10] == "2026-02-01"
     pd.DataFrame({"id": ["p-1"], "municipality": ["ale"], "employment_start": [CANARY]}).to_csv(tmp_path / "bad.csv", index=False)
     result = run("population", tmp_path / "bad.csv", "--as-of", "2026-11-02", "--out", tmp_path / "x")
-    assert result.returncode == 4 and "invalid_date at /persons/employment_start" in result.stderr
+    assert result.returncode == 4 and "invalid_date at /persons/0/employment_start" in result.stderr
     assert CANARY not in result.stderr
 
 

@@ -154,7 +154,7 @@ def test_population_errors_point_into_the_tables(gr: Program) -> None:
         (dict(events=events.assign(person=["a", "zz", "b"])), "unknown_reference", "/events/1/person"),
         (dict(persons=persons.assign(id=["a", "a"])), "duplicate_id", "/persons/1/id"),
         (dict(persons=persons.assign(employment_start=["2026-01-12", "2026-02-30"])), "invalid_date",
-         "/persons/employment_start"),
+         "/persons/1/employment_start"),
         (dict(persons=persons.assign(employmnet_start="2026-01-01")), "unknown_field", "/persons/employmnet_start"),
         (dict(persons=persons.drop(columns="municipality")), "missing_field", "/persons/municipality"),
         (dict(leaves=pd.DataFrame({"person": ["b"], "from": ["2026-03-01"], "to": ["2026-02-01"]})),
@@ -169,7 +169,7 @@ def test_population_errors_point_into_the_tables(gr: Program) -> None:
         (dict(planned=pd.DataFrame({"person": ["a", "a"], "item": ["bbic", "bbic"], "date": ["2026-02-01"] * 2})),
          "duplicate_id", "/planned/1/item"),
         (dict(planned=pd.DataFrame({"person": ["b"], "item": ["bbic"], "date": ["2026-02-30"]})),
-         "invalid_date", "/planned/date"),
+         "invalid_date", "/planned/0/date"),
         (dict(persons=persons.assign(mentor_municipality=[None, "ale"], mentor_profession_start="2010-01-01")),
          "missing_field", "/persons/1/mentor"),
     ]
@@ -231,3 +231,32 @@ def test_planned_dates_set_the_due_as_for_one_person(gr: Program) -> None:
                 assert (it.state, it.due, it.planned) == (
                     row["state"], row["due"].date() if not pd.isna(row["due"]) else None,
                     row["planned"].date() if not pd.isna(row["planned"]) else None), it.id
+
+
+@pytest.mark.parametrize("dtype", ["object", "string", "category", "string[pyarrow]", "datetime"])
+def test_one_impossible_date_refuses_its_row_alone(gr: Program, dtype: str) -> None:
+    """With errors="keep" a bad date is that row's error, named with its row, whatever
+    the column's type; the other rows are evaluated."""
+    starts = pd.Series(["2026-01-12", "2026-02-30", None, "2026-03-02"])
+    events = pd.DataFrame({"person": ["a", "d", "d"], "type": "item_done", "item": ["nycklar", "nycklar", "bbic"],
+                           "date": ["2026-01-13", "2026-13-01", "2026-03-05"]})
+    if dtype == "datetime":  # a datetime64 column cannot hold an impossible date; a time zone makes every row bad
+        starts = pd.to_datetime(pd.Series(["2026-01-12", "2026-02-01", None, "2026-03-02"])).dt.tz_localize("UTC")
+    elif dtype == "string[pyarrow]":
+        pytest.importorskip("pyarrow")
+        starts = starts.astype(dtype)
+    else:
+        starts = starts.astype(dtype)
+    persons = pd.DataFrame({"id": ["a", "b", "c", "d"], "municipality": "ale", "employment_start": starts})
+    kept = gr.evaluate_population(persons, events, as_of=D(2026, 6, 1), errors="keep").persons
+    errors = [None if pd.isna(e) else (e, kept["error_path"].iloc[i]) for i, e in enumerate(kept["error"])]
+    if dtype == "datetime":
+        assert errors == [("invalid_date", "/persons/0/employment_start"), ("invalid_date", "/persons/1/employment_start"),
+                          ("missing_field", "/persons/2/employment_start"), ("invalid_date", "/persons/3/employment_start")]
+        return
+    assert errors == [None, ("invalid_date", "/persons/1/employment_start"),
+                      ("missing_field", "/persons/2/employment_start"), ("invalid_date", "/events/1/date")]
+    assert kept["experience_months"].iloc[0] == 4
+    with pytest.raises(yrkesresan.InputError) as info:
+        gr.evaluate_population(persons, events, as_of=D(2026, 6, 1))
+    assert (info.value.code, info.value.path) == ("invalid_date", "/persons/1/employment_start")
