@@ -237,3 +237,24 @@ TEST_CASE("messages name what the author needs: the first use, the ids that exis
     CHECK(e.path == "/program");
     CHECK(e.message == "the overlay is written for program 'gr-barn-unga', not for 'exempel'");
 }
+
+TEST_CASE("the templates of data/templates load, check clean and evaluate a newcomer", "[authoring][templates]") {
+    const std::string program_text = read_file(std::string(YR_SOURCE_DIR) + "/data/templates/program.json");
+    const std::string overlay_text = read_file(std::string(YR_SOURCE_DIR) + "/data/templates/overlay.json");
+    const CheckReport report = check_program(program_text, {overlay_text});
+    INFO(report.to_json());
+    CHECK(report.findings.empty());
+    const Program p = Program::from_json(program_text).with_overlay(overlay_text);
+    CHECK(p.layers() == std::vector<std::string>{"municipality:mall-kommun"});
+    CHECK_FALSE(p.find_item("fadder"));
+    REQUIRE(p.find_item("kommun-intranat"));
+    json person = {{"id", "p-1"}, {"municipality", "exempelkommun"}, {"employment_start", "2026-02-02"},
+                   {"events", {{{"type", "item_done"}, {"item", "nycklar"}, {"date", "2026-02-02"}},
+                               {{"type", "module_attended"}, {"module", "m1"}, {"date", "2026-03-10"}}}}};
+    const Evaluation ev = evaluate_and_keep(p, person, "2026-06-01");
+    CHECK(ev.phase.id == "introduktion");
+    CHECK(item(ev, "nycklar").state == ItemState::done);
+    CHECK(item(ev, "kommun-intranat").state == ItemState::overdue);
+    CHECK(module(ev, "m1").attended.has_value());
+    CHECK(component(ev, "utbildning").eligibility == Eligibility::in_progress);
+}

@@ -709,6 +709,11 @@ def main(argv):
                     "data/programs")
         check_files(report, validators["overlay"], sorted((root / "data" / "overlays").glob("*.json")), "overlays",
                     "data/overlays")
+        # The templates an author copies (docs/authoring.md) hold to the schemas too.
+        check_files(report, validators["program"], [root / "data" / "templates" / "program.json"], "templates",
+                    "data/templates")
+        check_files(report, validators["overlay"], [root / "data" / "templates" / "overlay.json"], "templates",
+                    "data/templates")
         check_scenarios(report, validators["person"], root / "tests" / "scenarios")
         check_cohort(report, validators["person"], root / "examples" / "cohort.json")
         check_shared_definitions(report, validators)

@@ -94,3 +94,21 @@ def test_overlays_are_checked_in_order() -> None:
 def test_a_missing_file_raises() -> None:
     with pytest.raises(OSError):
         yrkesresan.check_program("no/such/program.json")
+
+
+def test_the_templates_load_check_clean_and_evaluate(root: Path) -> None:
+    import datetime
+
+    program, overlay = root / "data/templates/program.json", root / "data/templates/overlay.json"
+    assert yrkesresan.check_program(program, [overlay]) == []
+    p = yrkesresan.Program.from_file(program, overlays=[overlay])
+    ev = p.evaluate(
+        {"id": "p-1", "municipality": "exempelkommun", "employment_start": "2026-02-02",
+         "events": [{"type": "item_done", "item": "nycklar", "date": "2026-02-02"}]},
+        as_of=datetime.date(2026, 6, 1),
+    )
+    assert ev.phase.id == "introduktion"
+    states = {i.id: i.state for c in ev.checklists for i in c.items}
+    assert states["nycklar"] == "done"
+    assert states["kommun-intranat"] == "overdue"
+    assert "fadder" not in states
