@@ -42,7 +42,8 @@ bool context_starts_with(const JsonValue* document, const JsonValue& proof) {
 
 }  // namespace
 
-JsonValue create_proof(const JsonValue& unsecured, const JsonValue& options, const Bytes64& secret_key, ProofTrace* trace) {
+JsonValue create_proof(const JsonValue& unsecured, const JsonValue& options, const Bytes64& secret_key, ProofTrace* trace,
+                       bool with_context) {
     ensure_sodium();
     // 3.3.5 Proof Configuration.
     if (!options.is_object() || !is_suite(options))
@@ -51,7 +52,7 @@ JsonValue create_proof(const JsonValue& unsecured, const JsonValue& options, con
         if (!created->is_string() || !parse_date_time_stamp(created->str()))
             throw Error(ErrorCode::invalid_value, "", "proof 'created' is not an xsd:dateTimeStamp");
     JsonValue proof = options;
-    if (const JsonValue* context = unsecured.find("@context")) proof.set("@context", *context);
+    if (const JsonValue* context = unsecured.find("@context"); context && with_context) proof.set("@context", *context);
 
     ProofTrace local;
     ProofTrace& t = trace ? *trace : local;
@@ -98,7 +99,6 @@ ProofCheck verify_proof(const JsonValue& secured, const JsonValue& proof_object,
     const JsonValue* document_context = secured.find("@context");
     const JsonValue* proof_context = proof->find("@context");
     if (proof_context && !context_starts_with(document_context, *proof_context)) return ProofCheck::malformed;
-    const JsonValue* context = proof_context ? proof_context : document_context;
 
     ProofTrace local;
     ProofTrace& t = trace ? *trace : local;
@@ -107,7 +107,7 @@ ProofCheck verify_proof(const JsonValue& secured, const JsonValue& proof_object,
     t.canonical_document.reserve(4096);
     try {
         write_jcs_object(secured, t.canonical_document, "proof", "@context", proof_context);
-        write_jcs_object(*proof, t.canonical_proof_config, "proofValue", "@context", context);
+        write_jcs_object(*proof, t.canonical_proof_config, "proofValue");
     } catch (const Error&) {
         return ProofCheck::malformed;  // a value with no canonical form
     }

@@ -23,8 +23,10 @@ struct ProofTrace {
 // DataIntegrityProof, cryptosuite eddsa-jcs-2022, verificationMethod,
 // proofPurpose, created...), including proofValue. Throws Error(invalid_value)
 // for options of another suite.
+// with_context false: a proof without @context (3.3.2 step 4 is optional),
+// as the library's credentials carry them.
 JsonValue create_proof(const JsonValue& unsecured, const JsonValue& options, const Bytes64& secret_key,
-                       ProofTrace* trace = nullptr);
+                       ProofTrace* trace = nullptr, bool with_context = true);
 
 // The document with its proof added (as "proof").
 JsonValue add_proof(JsonValue unsecured, const JsonValue& options, const Bytes64& secret_key,
