@@ -16,11 +16,11 @@ struct EntryView {
     const SourceRef& source;
 };
 
-EntryView view(const PlanEntry& e, const ProgramData& program, const PersonRecord& person) {
+EntryView view(const PlanEntry& e, const ProgramData& program, const PersonRecord& person, Language lang) {
     static const SourceRef none;
     if (e.item >= 0) {
         const Item& it = program.items[static_cast<std::size_t>(e.item)];
-        return {it.id, it.label, it.comment, it.source};
+        return {it.id, label_in(it, lang), it.comment, it.source};
     }
     const PlanItem& a = person.plan.added_items[static_cast<std::size_t>(e.added)];
     return {a.id, a.label, a.comment, none};
@@ -39,23 +39,23 @@ Finding describe_warning(const ProgramData& program, const PersonRecord& person,
     switch (w.code) {
         case Code::event_for_removed_item: {
             const Item& item = program.items[s];
-            return {"event_for_removed_item", message("event_for_removed_item", lang, {{"item", item.label}, {"date", day}}),
+            return {"event_for_removed_item", message("event_for_removed_item", lang, {{"item", label_in(item, lang)}, {"date", day}}),
                     item.source, item.id, date};
         }
         case Code::duplicate_item_event: {
             const PlanEntry& entry = facts.plan.entries[s];
-            const auto v = view(entry, program, person);
+            const auto v = view(entry, program, person, lang);
             // An added item's label is the person's plan: never put it in a message.
             const std::string label = entry.item >= 0 ? v.label : message("added_item", lang);
             return {"duplicate_event", message("duplicate_event", lang, {{"item", label}}), v.source, v.id, date};
         }
         case Code::item_prerequisite_violation: {
             const PlanEntry& entry = facts.plan.entries[s];
-            const auto v = view(entry, program, person);
+            const auto v = view(entry, program, person, lang);
             const std::string label = entry.item >= 0 ? v.label : message("added_item", lang);
             const Item& required = program.items[static_cast<std::size_t>(w.other)];
             return {"prerequisite_violation",
-                    message("prerequisite_violation", lang, {{"item", label}, {"date", day}, {"requires", required.label}}),
+                    message("prerequisite_violation", lang, {{"item", label}, {"date", day}, {"requires", label_in(required, lang)}}),
                     v.source, v.id, date};
         }
         case Code::fadder_not_named:
@@ -64,27 +64,27 @@ Finding describe_warning(const ProgramData& program, const PersonRecord& person,
             return {"forste_not_named", message("forste_not_named", lang), program.checklists[s].source, "1:e", std::nullopt};
         case Code::homework_without_task: {
             const Module& module = program.modules[s];
-            return {"homework_without_task", message("homework_without_task", lang, {{"module", module.label}, {"date", day}}),
+            return {"homework_without_task", message("homework_without_task", lang, {{"module", label_in(module, lang)}, {"date", day}}),
                     program.components[module.component].source, module.id, date};
         }
         case Code::duplicate_session: {
             const Component& c = program.components[s];
-            return {"duplicate_event", message("duplicate_event", lang, {{"item", c.label}}), c.source, c.id, date};
+            return {"duplicate_event", message("duplicate_event", lang, {{"item", label_in(c, lang)}}), c.source, c.id, date};
         }
         case Code::started_outside_window: {
             const Component& c = program.components[s];
             const Period& window = a.components[s].window;
             const auto from = window.from.to_string(), to = window.last().to_string();
             return {"started_outside_window",
-                    message("started_outside_window", lang, {{"component", c.label}, {"date", day}, {"from", from}, {"to", to}}),
+                    message("started_outside_window", lang, {{"component", label_in(c, lang)}, {"date", day}, {"from", from}, {"to", to}}),
                     c.window->source, c.id, date};
         }
         case Code::module_prerequisite_violation: {
             const Module& module = program.modules[s];
             const Module& required = program.modules[static_cast<std::size_t>(w.other)];
-            const std::string what = w.a ? message("homework_of", lang, {{"module", required.label}}) : required.label;
+            const std::string what = w.a ? message("homework_of", lang, {{"module", label_in(required, lang)}}) : label_in(required, lang);
             return {"prerequisite_violation",
-                    message("prerequisite_violation", lang, {{"item", module.label}, {"date", day}, {"requires", what}}),
+                    message("prerequisite_violation", lang, {{"item", label_in(module, lang)}, {"date", day}, {"requires", what}}),
                     program.components[module.component].source, module.id, date};
         }
         case Code::mentor_same_municipality: {
@@ -102,13 +102,13 @@ Finding describe_warning(const ProgramData& program, const PersonRecord& person,
             const Component& c = program.components[s];
             const auto y = std::to_string(w.a), n = std::to_string(w.b), req = std::to_string(c.per_year);
             return {"more_than_offered",
-                    message("more_than_offered", lang, {{"component", c.label}, {"year", y}, {"attended", n}, {"required", req}}),
+                    message("more_than_offered", lang, {{"component", label_in(c, lang)}, {"year", y}, {"attended", n}, {"required", req}}),
                     c.source, c.id, std::nullopt};
         }
         case Code::certificate_issued_early: {
             const Component& c = program.components[s];
             return {"certificate_issued_early",
-                    message("certificate_issued_early", lang, {{"component", c.label}, {"date", day}}), c.certificate_source,
+                    message("certificate_issued_early", lang, {{"component", label_in(c, lang)}, {"date", day}}), c.certificate_source,
                     c.id, date};
         }
     }
@@ -128,7 +128,7 @@ Evaluation describe(const ProgramData& program, const PersonRecord& person, cons
     ev.language = lang;
     ev.experience = {a.months, a.anchor, a.leave_days, a.next_month_on, a.months_at_employment_start};
     const Phase& phase = program.phases[a.phase];
-    ev.phase = {phase.id, phase.label, phase.from_months, phase.to_months};
+    ev.phase = {phase.id, label_in(phase, lang), phase.from_months, phase.to_months};
 
     // Warnings in the order the facts were read: events, then R3, then R4-R8.
     for (const auto& w : facts.event_warnings) ev.warnings.push_back(describe_warning(program, person, facts, a, w, lang));
@@ -140,7 +140,7 @@ Evaluation describe(const ProgramData& program, const PersonRecord& person, cons
         const ChecklistOutcome& co = a.checklists[c];
         ChecklistResult cr;
         cr.id = list.id;
-        cr.label = list.label;
+        cr.label = label_in(list, lang);
         cr.due = to_date(co.due);
         cr.summary = co.summary;
         cr.complete = co.complete;
@@ -148,7 +148,7 @@ Evaluation describe(const ProgramData& program, const PersonRecord& person, cons
         if (co.complete) cr.handed_to = list.handover_to;
         for (std::uint32_t e = plan.checklist_begin[c]; e < plan.checklist_begin[c + 1]; ++e) {
             const PlanEntry& entry = plan.entries[e];
-            const auto v = view(entry, program, person);
+            const auto v = view(entry, program, person, lang);
             ItemResult ir;
             ir.id = v.id;
             ir.label = v.label;

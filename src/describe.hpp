@@ -11,6 +11,13 @@
 
 namespace yrkesresan::detail {
 
+// A label of the program in the evaluation's language: its label_en for
+// English when the program gives one, else the label as the program states it.
+template <class T>
+const std::string& label_in(const T& x, Language lang) noexcept {
+    return lang == Language::en && !x.label_en.empty() ? x.label_en : x.label;
+}
+
 Evaluation describe(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,
                     const Assessment& assessment, Date as_of, Language lang);
 

@@ -32,11 +32,11 @@ Finding not_targeted(const Context& cx, const Component& c, const ComponentOutco
     if (o.closed_before_employment || !c.target) {
         const auto to = o.window.last().to_string();
         return Finding{"not_targeted",
-                       message("not_targeted_experienced", cx.lang, {{"months", months}, {"component", c.label}, {"to", to}}),
+                       message("not_targeted_experienced", cx.lang, {{"months", months}, {"component", label_in(c, cx.lang)}, {"to", to}}),
                        c.window ? c.window->source : c.source, c.id, std::nullopt};
     }
     const auto max = std::to_string(c.target->max_experience_months_at_employment);
-    return finding(cx, "not_targeted", {{"months", months}, {"component", c.label}, {"target", c.target->label}, {"max", max}},
+    return finding(cx, "not_targeted", {{"months", months}, {"component", label_in(c, cx.lang)}, {"target", c.target->label}, {"max", max}},
                    c.target->source, c.id);
 }
 
@@ -44,14 +44,14 @@ Finding not_targeted(const Context& cx, const Component& c, const ComponentOutco
 Finding window_passed(const Context& cx, const Component& c, const std::string& to) {
     const bool duty = c.obligation == Obligation::duty;
     return Finding{"window_passed",
-                   message(duty ? "window_passed" : "window_passed_offer", cx.lang, {{"component", c.label}, {"to", to}}),
+                   message(duty ? "window_passed" : "window_passed_offer", cx.lang, {{"component", label_in(c, cx.lang)}, {"to", to}}),
                    c.window ? c.window->source : c.source, c.id, std::nullopt};
 }
 
-ComponentResult result_for(const Component& c, const ComponentOutcome& o) {
+ComponentResult result_for(const Component& c, const ComponentOutcome& o, Language lang) {
     ComponentResult r;
     r.id = c.id;
-    r.label = c.label;
+    r.label = label_in(c, lang);
     r.kind = c.kind;
     r.eligibility = o.eligibility;
     r.obligation = c.obligation;
@@ -77,31 +77,31 @@ void explain(const Context& cx, const Component& c, const ComponentOutcome& o, C
     switch (r.eligibility) {
         case Eligibility::completed: {
             const auto date = r.completed_on ? r.completed_on->to_string() : std::string();
-            r.reasons.push_back(finding(cx, "completed", {{"component", c.label}, {"date", date}}, c.certificate_source, c.id));
+            r.reasons.push_back(finding(cx, "completed", {{"component", label_in(c, cx.lang)}, {"date", date}}, c.certificate_source, c.id));
             break;
         }
         case Eligibility::in_progress: {
             const auto date = r.started_on ? r.started_on->to_string() : std::string();
-            r.reasons.push_back(finding(cx, "started", {{"component", c.label}, {"date", date}}, c.source, c.id));
+            r.reasons.push_back(finding(cx, "started", {{"component", label_in(c, cx.lang)}, {"date", date}}, c.source, c.id));
             break;
         }
         case Eligibility::not_targeted: r.reasons.push_back(not_targeted(cx, c, o)); break;
         case Eligibility::not_yet:
-            r.reasons.push_back(finding(cx, "window_not_open", {{"component", c.label}, {"from", from}, {"to", to}}, wsrc, c.id));
+            r.reasons.push_back(finding(cx, "window_not_open", {{"component", label_in(c, cx.lang)}, {"from", from}, {"to", to}}, wsrc, c.id));
             break;
         case Eligibility::eligible:
-            r.reasons.push_back(finding(cx, "window_open", {{"component", c.label}, {"from", from}, {"to", to}}, wsrc, c.id));
+            r.reasons.push_back(finding(cx, "window_open", {{"component", label_in(c, cx.lang)}, {"from", from}, {"to", to}}, wsrc, c.id));
             break;
         case Eligibility::window_passed: r.reasons.push_back(window_passed(cx, c, to)); break;
     }
     // Only an open window, or the passed window of a duty, asks something of EC now.
     if (r.eligibility == Eligibility::eligible)
         cx.ev.actions.push_back({Role::EC, Action::Kind::enrol,
-                                 message("action_enrol", cx.lang, {{"component", c.label}, {"to", to}}), window.last(), "",
+                                 message("action_enrol", cx.lang, {{"component", label_in(c, cx.lang)}, {"to", to}}), window.last(), "",
                                  c.id, "", std::nullopt});
     else if (r.eligibility == Eligibility::window_passed && c.obligation == Obligation::duty)
         cx.ev.actions.push_back({Role::EC, Action::Kind::enrol,
-                                 message("action_enrol_late", cx.lang, {{"component", c.label}, {"to", to}}), window.last(),
+                                 message("action_enrol_late", cx.lang, {{"component", label_in(c, cx.lang)}, {"to", to}}), window.last(),
                                  "", c.id, "", std::nullopt});
 }
 
@@ -111,7 +111,7 @@ void modules(const Context& cx, const Component& c) {
         const Module& module = cx.program.modules[m];
         ModuleResult mr;
         mr.id = module.id;
-        mr.label = module.label;
+        mr.label = label_in(module, cx.lang);
         mr.component = c.id;
         mr.state = cx.a.modules[m].state;
         mr.attended = to_date(f.attended[m]);
@@ -121,18 +121,18 @@ void modules(const Context& cx, const Component& c) {
         if (mr.state == ModuleState::locked) {
             for (auto req : module.requires_attended)
                 if (f.attended[req] == no_day)
-                    mr.missing.push_back(finding(cx, "module_not_attended", {{"module", cx.program.modules[req].label}},
+                    mr.missing.push_back(finding(cx, "module_not_attended", {{"module", label_in(cx.program.modules[req], cx.lang)}},
                                                  c.source, cx.program.modules[req].id));
             for (auto req : module.requires_homework)
                 if (f.homework[req] == no_day)
-                    mr.missing.push_back(finding(cx, "homework_not_submitted", {{"module", cx.program.modules[req].label}},
+                    mr.missing.push_back(finding(cx, "homework_not_submitted", {{"module", label_in(cx.program.modules[req], cx.lang)}},
                                                  c.source, cx.program.modules[req].id));
         }
         if (mr.attended && mr.homework_required && !mr.homework_submitted) {
             std::string tasks;
             for (const auto& t : module.tasks) tasks += (tasks.empty() ? "" : "; ") + t;
             cx.ev.actions.push_back({Role::SJ, Action::Kind::submit_homework,
-                                     message("action_submit_homework", cx.lang, {{"module", module.label}, {"task", tasks}}),
+                                     message("action_submit_homework", cx.lang, {{"module", label_in(module, cx.lang)}, {"task", tasks}}),
                                      std::nullopt, "", c.id, module.id, std::nullopt});
         }
         cx.ev.modules.push_back(std::move(mr));
@@ -152,7 +152,7 @@ void support(const Context& cx, const Component& c, const ComponentOutcome& o, C
         const std::string_view code = named ? "holder_named"
                                       : r.eligibility == Eligibility::not_yet ? "window_not_open"
                                                                                : "holder_missing";
-        r.reasons.push_back(finding(cx, code, {{"component", c.label}, {"from", from}, {"to", to}},
+        r.reasons.push_back(finding(cx, code, {{"component", label_in(c, cx.lang)}, {"from", from}, {"to", to}},
                                     named ? c.source : c.window->source, c.id));
     }
     if (!named && r.eligibility == Eligibility::eligible) {
@@ -171,7 +171,7 @@ void annual(const Context& cx, const Component& c, const ComponentOutcome& o, Co
     if (r.years.empty()) return;
     const auto& now = r.years.back();
     const auto y = std::to_string(now.year), n = std::to_string(now.attended), req = std::to_string(now.required);
-    r.reasons.push_back(finding(cx, "annual_status", {{"component", c.label}, {"year", y}, {"attended", n}, {"required", req}},
+    r.reasons.push_back(finding(cx, "annual_status", {{"component", label_in(c, cx.lang)}, {"year", y}, {"attended", n}, {"required", req}},
                                 c.source, c.id));
 }
 
@@ -186,7 +186,7 @@ void certificate(const Context& cx, const Component& c, const CertificateOutcome
     if (o.met) r.certificate_id = certificate_id(cx.program, cx.person.id, o, d.parts);
     if (r.status == CertificateStatus::due)
         cx.ev.actions.push_back({Role::EC, Action::Kind::issue_certificate,
-                                 message("action_issue_certificate", cx.lang, {{"component", c.label}}), r.completed_on, "",
+                                 message("action_issue_certificate", cx.lang, {{"component", label_in(c, cx.lang)}}), r.completed_on, "",
                                  c.id, "", std::nullopt});
     cx.ev.certificates.push_back(std::move(r));
 }
@@ -205,9 +205,9 @@ CertificateDescription describe_certificate(const ProgramData& program, const Pe
         // R4: every module attended and every homework submitted.
         for (std::uint32_t m = c.first_module; m < c.first_module + c.module_count; ++m) {
             const Module& module = program.modules[m];
-            if (facts.attended[m] == no_day) missing("module_not_attended", {{"module", module.label}}, module.id);
+            if (facts.attended[m] == no_day) missing("module_not_attended", {{"module", label_in(module, lang)}}, module.id);
             if (module.has_homework() && facts.homework[m] == no_day)
-                missing("homework_not_submitted", {{"module", module.label}}, module.id);
+                missing("homework_not_submitted", {{"module", label_in(module, lang)}}, module.id);
             if (facts.attended[m] == no_day) continue;
             const std::string round =
                 facts.attended_event[m] >= 0 ? person.events[static_cast<std::size_t>(facts.attended_event[m])].round : "";
@@ -265,7 +265,7 @@ void describe_components(const ProgramData& program, const PersonRecord& person,
     for (std::uint32_t ci = 0; ci < program.components.size(); ++ci) {
         const Component& c = program.components[ci];
         const ComponentOutcome& o = a.components[ci];
-        ComponentResult r = result_for(c, o);
+        ComponentResult r = result_for(c, o, cx.lang);
         switch (c.kind) {
             case Component::Kind::course:
                 explain(cx, c, o, r);
@@ -283,7 +283,7 @@ void describe_components(const ProgramData& program, const PersonRecord& person,
     const Clock employment(facts.employment_start, facts.leaves);
     for (const auto& rec : program.recommendations) {
         const Period w = window_period(rec.window, experience, employment);
-        ev.recommendations.push_back({rec.id, rec.label, rec.value, w, w.contains(as_of), rec.source});
+        ev.recommendations.push_back({rec.id, label_in(rec, cx.lang), rec.value, w, w.contains(as_of), rec.source});
     }
 }
 

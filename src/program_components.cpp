@@ -39,6 +39,14 @@ std::vector<std::string> read_strings(const ObjectReader& r, const char* key, Di
     return out;
 }
 
+// A label's optional English form; given, it must not be empty.
+std::string english_label(const ObjectReader& r, Diagnostics& diag) {
+    auto l = r.string("label_en");
+    if (!l) return {};
+    if (l->empty()) diag.add(ErrorCode::invalid_value, r.path("label_en"), "must not be empty");
+    return std::move(*l);
+}
+
 void read_source(const ObjectReader& r, SourceRef* out, Diagnostics& diag, bool required = false) {
     if (const json* s = r.object("source", required)) ItemReader::check_source(*s, r.path("source"), diag, out);
 }
@@ -145,7 +153,7 @@ void read_modules(const ObjectReader& r, Component& c, std::uint32_t component, 
     c.first_module = static_cast<std::uint32_t>(p.modules.size());
     for (std::size_t i = 0; modules && i < modules->size(); ++i) {
         ObjectReader mr((*modules)[i], r.path("modules") + "/" + std::to_string(i), diag,
-                        {"id", "label", "content", "material", "tasks", "goals", "requires", "source"});
+                        {"id", "label", "label_en", "content", "material", "tasks", "goals", "requires", "source"});
         if (!mr.ok()) continue;
         Module m;
         m.component = component;
@@ -160,6 +168,7 @@ void read_modules(const ObjectReader& r, Component& c, std::uint32_t component, 
             if (l->empty()) diag.add(ErrorCode::invalid_value, mr.path("label"), "must not be empty");
             m.label = std::move(*l);
         }
+        m.label_en = english_label(mr, diag);
         m.content = read_strings(mr, "content", diag);
         m.material = read_strings(mr, "material", diag);
         m.tasks = read_strings(mr, "tasks", diag);
@@ -251,8 +260,8 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
     }
     const auto kind = j["kind"].get<std::string>();
     Component c;
-    std::initializer_list<std::string_view> common = {"id", "kind", "label", "source", "organiser", "obligation",
-                                                      "obligation_source"};
+    std::initializer_list<std::string_view> common = {"id", "kind", "label", "label_en", "source", "organiser",
+                                                      "obligation", "obligation_source"};
     std::vector<std::string_view> fields(common);
     if (kind == "course") {
         c.kind = Component::Kind::course;
@@ -277,7 +286,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
         if (std::find(fields.begin(), fields.end(), it.key()) == fields.end())
             report_unknown_field(path, it.key(), fields.data(), fields.size(), diag, "field not defined for this kind");
     Diagnostics own;  // the reader's problems but unknown fields, reported above per kind
-    ObjectReader r(j, path, own, {"id", "kind", "label", "source", "organiser", "obligation", "obligation_source",
+    ObjectReader r(j, path, own, {"id", "kind", "label", "label_en", "source", "organiser", "obligation", "obligation_source",
                                    "target", "window", "modules", "module_hours", "module_hours_source", "certificate",
                                    "sessions", "session_hours", "group", "other_municipality", "more_experienced",
                                    "hours_per_week", "per_year", "at_least"});
@@ -292,6 +301,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
         if (l->empty()) diag.add(ErrorCode::invalid_value, r.path("label"), "must not be empty");
         c.label = std::move(*l);
     }
+    c.label_en = english_label(r, diag);
     read_source(r, &c.source, diag);
     c.organiser = read_organiser(r, diag);
     if (auto o = r.string("obligation")) {
@@ -380,7 +390,7 @@ void read_components(const ObjectReader& root, ProgramData& p, Diagnostics& diag
     if (const json* recs = root.array("recommendations")) {
         for (std::size_t i = 0; i < recs->size(); ++i) {
             ObjectReader r((*recs)[i], root.path("recommendations") + "/" + std::to_string(i), diag,
-                           {"id", "label", "value", "window", "source"});
+                           {"id", "label", "label_en", "value", "window", "source"});
             if (!r.ok()) continue;
             Recommendation rec;
             if (auto id = r.id("id", true)) {
@@ -391,6 +401,7 @@ void read_components(const ObjectReader& root, ProgramData& p, Diagnostics& diag
                 if (l->empty()) diag.add(ErrorCode::invalid_value, r.path("label"), "must not be empty");
                 rec.label = std::move(*l);
             }
+            rec.label_en = english_label(r, diag);
             const json* v = r.find("value");
             if (!v || !v->is_number()) diag.add(ErrorCode::wrong_type, r.path("value"), "expected a number");
             else rec.value = v->get<double>();

@@ -59,7 +59,8 @@ json* find_by_id(json& array, const std::string& id) {
 void check_new_item(const json& item, const std::string& path, std::initializer_list<std::string_view> extra,
                     const std::set<std::string>& existing, const std::set<std::string>& known,
                     Diagnostics& diag) {
-    std::vector<std::string_view> fields = {"id", "label", "comment", "responsible", "due", "requires", "source"};
+    std::vector<std::string_view> fields = {"id", "label", "label_en", "comment", "responsible", "due", "requires",
+                                            "source"};
     fields.insert(fields.end(), extra.begin(), extra.end());
     if (!item.is_object()) {
         diag.add(ErrorCode::wrong_type, path, std::string("expected an object, found ") + type_name(item));
@@ -81,6 +82,9 @@ void check_new_item(const json& item, const std::string& path, std::initializer_
     if (label == item.end()) diag.add(ErrorCode::missing_field, path + "/label", "required field is missing");
     else if (auto l = read_string(*label, path + "/label", diag); l && l->empty())
         diag.add(ErrorCode::invalid_value, path + "/label", "must not be empty");
+    if (auto e = item.find("label_en"); e != item.end())
+        if (auto l = read_string(*e, path + "/label_en", diag); l && l->empty())
+            diag.add(ErrorCode::invalid_value, path + "/label_en", "must not be empty");
     if (auto c = item.find("comment"); c != item.end()) read_string(*c, path + "/comment", diag);
     if (auto r = item.find("responsible"); r != item.end()) {
         RoleSet ignored;
@@ -226,7 +230,8 @@ void apply_overlay(json& def, const json& overlay) {
             note_added(a, path);
             if (!a.is_object()) continue;
             Diagnostics quiet;  // unknown fields were reported by check_new_item
-            ObjectReader ar(a, path, quiet, {"checklist", "section", "id", "label", "comment", "responsible", "due", "requires", "source"});
+            ObjectReader ar(a, path, quiet, {"checklist", "section", "id", "label", "label_en", "comment", "responsible", "due",
+                                             "requires", "source"});
             auto checklist = ar.id("checklist", true);
             auto section = ar.id("section");
             if (!quiet.empty()) quiet.forward_except(ErrorCode::unknown_field, diag);

@@ -56,11 +56,12 @@ void read_phases(const ObjectReader& root, ProgramData& p, Diagnostics& diag) {
     FirstUse ids;
     for (std::size_t i = 0; i < phases->size(); ++i) {
         ObjectReader r((*phases)[i], root.path("phases") + "/" + std::to_string(i), diag,
-                       {"id", "label", "from_months", "to_months", "source"});
+                       {"id", "label", "label_en", "from_months", "to_months", "source"});
         if (!r.ok()) continue;
         Phase ph;
         read_id_field(r, "id", &ph.id, diag);
         read_label(r, "label", &ph.label, diag);
+        read_label(r, "label_en", &ph.label_en, diag, false);
         auto from = r.integer("from_months", 0, max_months, true);
         auto to = r.integer("to_months", 1, max_months);
         if (!from) continue;
@@ -107,12 +108,13 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
     FirstUse list_ids, item_ids;
     for (std::size_t ci = 0; ci < lists->size(); ++ci) {
         ObjectReader r((*lists)[ci], root.path("checklists") + "/" + std::to_string(ci), diag,
-                       {"id", "label", "due", "responsible", "handover_to", "requires", "source", "sections"});
+                       {"id", "label", "label_en", "due", "responsible", "handover_to", "requires", "source", "sections"});
         if (!r.ok()) continue;
         Checklist c;
         const auto cindex = static_cast<std::uint32_t>(p.checklists.size());
         read_id_field(r, "id", &c.id, diag);
         read_label(r, "label", &c.label, diag);
+        read_label(r, "label_en", &c.label_en, diag, false);
         if (const json* d = r.object("due")) ItemReader::check_due(*d, r.path("due"), diag, &c.due);
         if (const json* codes = r.array("responsible"))
             ItemReader::check_codes(*codes, r.path("responsible"), diag, &c.responsible);
@@ -151,7 +153,7 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
             const json* items = sr.array("items", true);
             for (std::size_t ii = 0; items && ii < items->size(); ++ii) {
                 ObjectReader ir((*items)[ii], sr.path("items") + "/" + std::to_string(ii), diag,
-                                {"id", "label", "comment", "responsible", "due", "requires", "source"});
+                                {"id", "label", "label_en", "comment", "responsible", "due", "requires", "source"});
                 if (!ir.ok()) continue;
                 Item item;
                 const auto index = static_cast<std::uint32_t>(p.items.size());
@@ -159,6 +161,7 @@ void read_checklists(const ObjectReader& root, ProgramData& p, std::vector<Pendi
                 item.section = sindex;
                 read_id_field(ir, "id", &item.id, diag);
                 read_label(ir, "label", &item.label, diag);
+                read_label(ir, "label_en", &item.label_en, diag, false);
                 if (auto cm = ir.string("comment")) item.comment = std::move(*cm);
                 item.responsible = c.responsible;
                 if (const json* codes = ir.array("responsible"))

@@ -33,6 +33,7 @@ struct TargetGroup {
 struct Module {
     std::string id;
     std::string label;
+    std::string label_en;  // the English label, used for language "en" when given; else label
     std::vector<std::string> content, material, tasks, goals;
     std::vector<std::uint32_t> requires_attended;  // module indices
     std::vector<std::uint32_t> requires_homework;  // module indices
@@ -61,6 +62,7 @@ struct Component {
     enum class Kind : std::uint8_t { course, supervision, mentor, introduktor, annual };
     std::string id;
     std::string label;
+    std::string label_en;  // the English label, used for language "en" when given; else label
     Kind kind = Kind::course;
     SourceRef source;
     std::optional<Organiser> organiser;
@@ -98,6 +100,7 @@ std::string_view to_string(Component::Kind kind) noexcept;
 struct Recommendation {
     std::string id;
     std::string label;
+    std::string label_en;  // the English label, used for language "en" when given; else label
     double value = 0;
     Window window;
     SourceRef source;

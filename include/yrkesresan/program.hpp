@@ -38,6 +38,7 @@ struct SourceRef {
 struct Phase {
     std::string id;
     std::string label;
+    std::string label_en;  // the English label, used for language "en" when given; else label
     int from_months = 0;
     std::optional<int> to_months;  // nullopt: open-ended
     SourceRef source;
@@ -70,6 +71,7 @@ struct ProgramChange {
 struct Checklist {
     std::string id;
     std::string label;
+    std::string label_en;  // the English label, used for language "en" when given; else label
     DueRule due;
     RoleSet responsible;                // default codes of its items (empty: filled in per person)
     std::optional<Role> handover_to;    // a completed list is handed to this role
@@ -89,6 +91,7 @@ struct Section {
 struct Item {
     std::string id;
     std::string label;    // as the seed spells it
+    std::string label_en;  // the English label, used for language "en" when given; else label
     std::string comment;  // the table's Kommentar column, may be empty
     std::uint32_t checklist = 0;
     std::uint32_t section = 0;
