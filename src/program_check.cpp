@@ -154,6 +154,63 @@ void check_labels(const json& def, Findings& f) {
     }
 }
 
+// When a due rule falls, as (months after the start, days after that) so
+// that any two compare; nullopt when it depends on the hiring decision.
+// No deadline is the latest of all.
+std::optional<std::pair<long, long>> deadline_key(const DueRule& due) {
+    switch (due.kind) {
+        case DueRule::Kind::none: return std::pair<long, long>{1L << 30, 0};
+        case DueRule::Kind::months_after_start: return std::pair<long, long>{due.amount, 0};
+        case DueRule::Kind::days_before_start: return std::pair<long, long>{0, -due.amount};
+        case DueRule::Kind::days_after_hired: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::string due_text(const DueRule& due) {
+    switch (due.kind) {
+        case DueRule::Kind::none: return "no deadline";
+        case DueRule::Kind::months_after_start: return std::to_string(due.amount) + " months after the start";
+        case DueRule::Kind::days_before_start: return std::to_string(due.amount) + " days before the start";
+        case DueRule::Kind::days_after_hired: return std::to_string(due.amount) + " days after the hiring decision";
+    }
+    return "";
+}
+
+// An item due before an item it requires: its deadline passes before what it
+// waits for is due, so on time it is blocked, and it is overdue by design.
+void check_deadlines(const json& def, const Program& program, Findings& f) {
+    const auto& lists = def.at("checklists");
+    auto check = [&](const DueRule& due, const json& holder, const std::string& path) {
+        auto req = holder.find("requires");
+        if (req == holder.end()) return;
+        const auto own = deadline_key(due);
+        for (std::size_t k = 0; k < req->size(); ++k) {
+            const auto required = program.find_item((*req)[k].get<std::string>());
+            if (!required || !own) continue;
+            const Item& other = program.items()[*required];
+            const auto theirs = deadline_key(other.due);
+            if (theirs && *own < *theirs)
+                f.warn("deadline_before_prerequisite", at(at(path, "requires"), k),
+                       "due " + due_text(due) + ", the item it requires " + due_text(other.due) +
+                           ": it is overdue before what it waits for is due");
+        }
+    };
+    for (std::size_t ci = 0; ci < lists.size(); ++ci) {
+        // The list's own requirements, against the list's deadline.
+        if (const auto list = program.find_checklist(lists[ci].at("id").get<std::string>()))
+            check(program.checklists()[*list].due, lists[ci], at("/checklists", ci));
+        const auto& sections = lists[ci].at("sections");
+        for (std::size_t si = 0; si < sections.size(); ++si) {
+            const auto& items = sections[si].at("items");
+            for (std::size_t ii = 0; ii < items.size(); ++ii)
+                if (const auto index = program.find_item(items[ii].at("id").get<std::string>()))
+                    check(program.items()[*index].due, items[ii],
+                          at(at(at(at(at("/checklists", ci), "sections"), si), "items"), ii));
+        }
+    }
+}
+
 // An overlay's own warnings, on the program it is layered on.
 void check_overlay(const json& overlay, Findings& f) {
     std::set<std::string> removed;
@@ -202,6 +259,7 @@ void check_documents(std::string_view definition, const std::vector<std::string>
         const detail::Document def(detail::parse_json(definition, detail::program_limits));
         check_sources(def.get(), program_findings);
         check_labels(def.get(), program_findings);
+        check_deadlines(def.get(), *program, program_findings);
         check_components(*program, program_findings);
     }
     for (std::size_t k = 0; k < overlays.size(); ++k) {

@@ -155,6 +155,16 @@ TEST_CASE("the checker warns about what loads but cannot be right", "[authoring]
     CHECK(f.code == "window_without_target");
     CHECK(f.path == "/components/0/window/clock");
 
+    // Due on the first day, requiring an item due a month after the start.
+    p = clean_program();
+    p["checklists"][0]["sections"][0]["items"][1]["due"] = {{"days_before_start", 0}};
+    f = only(check_program(p.dump()));
+    CHECK(f.code == "deadline_before_prerequisite");
+    CHECK(f.path == "/checklists/0/sections/0/items/1/requires/0");
+    CHECK(f.message == "due 0 days before the start, the item it requires 1 months after the start: it is overdue before what it waits for is due");
+    p["checklists"][0]["sections"][0]["items"][0]["due"] = {{"days_before_start", 1}};
+    CHECK(check_program(p.dump()).findings.empty());
+
     p = clean_program();
     p["checklists"][0]["sections"][0]["items"][1]["label"] = "Nycklar";
     f = only(check_program(p.dump()));
