@@ -320,3 +320,23 @@ def test_serve_refuses_a_bad_overlay_at_start(tmp_path: Path) -> None:
     assert result.returncode == 4 and "unknown_field at /colour" in result.stderr
     (tmp_path / "b.json").write_text("{", encoding="utf-8")
     assert run("serve", "--port", "1", "--overlay", tmp_path / "b.json").returncode == 3
+
+
+def test_program_check_reports_warnings_and_places(tmp_path: Path) -> None:
+    template = json.loads((ROOT / "data/templates/program.json").read_text(encoding="utf-8"))
+    assert run("program", "check", ROOT / "data/templates/program.json").returncode == 0
+    assert run("program", "check", ROOT / "data/templates/overlay.json", "--program",
+               ROOT / "data/templates/program.json").returncode == 0
+    quiet = write(tmp_path / "p.json", {**template, "sources": {}})
+    result = run("program", "check", quiet)
+    assert result.returncode == 0 and f"{quiet}:1:1: warning: no_sources at (document): " in result.stdout
+    assert run("program", "check", quiet, "--strict").returncode == 1
+    (tmp_path / "comma.json").write_text('{"format": 1,\n "id": "x",}\n', encoding="utf-8")
+    result = run("program", "check", tmp_path / "comma.json")
+    assert result.returncode == 1 and f"{tmp_path / 'comma.json'}:2:12: error: parse_error at (document): " in result.stdout
+    overlay = json.loads((ROOT / "data/templates/overlay.json").read_text(encoding="utf-8"))
+    broken = tmp_path / "o.json"
+    broken.write_text(json.dumps({**overlay, "colour": "red"}, indent=1), encoding="utf-8")
+    result = run("program", "check", broken, "--program", ROOT / "data/templates/program.json")
+    line = broken.read_text(encoding="utf-8").splitlines().index(' "colour": "red"') + 1
+    assert result.returncode == 1 and f"{broken}:{line}:2: error: unknown_field at /colour: " in result.stdout

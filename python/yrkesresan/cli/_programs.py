@@ -42,8 +42,12 @@ def check_file(path: str, base: Optional[str]) -> Program:
     return Program.from_json(read_text(path))
 
 
-def _findings(path: str, base: Optional[str]) -> List[Tuple[str, str, str, int, int, str]]:
-    """(severity, code, path, line, column, message) of every finding about the file.
+#: (document, severity, code, path, line, column, message); document names the file or program.
+Finding = Tuple[str, str, str, str, int, int, str]
+
+
+def _findings(path: str, base: Optional[str]) -> List[Finding]:
+    """Every finding about the file (an overlay: with the program it is layered on).
 
     With the library's program checker, errors and the warnings of what loads
     but cannot be right, placed by line and column; without it, the loading
@@ -56,24 +60,30 @@ def _findings(path: str, base: Optional[str]) -> List[Tuple[str, str, str, int, 
             document = None  # the checker places the syntax error by line and column
         if _is_overlay(document):
             name = base or document.get("program")
-            program = load_program(name if isinstance(name, str) else "")
-            found = checker(program.to_json(), [path])
+            name = name if isinstance(name, str) else ""
+            # A program file is checked as written (its lines); a built-in one as the library holds it.
+            program: Any = name if name not in Program.builtin_ids() else load_program(name).to_json()
+            names = [name, path]
+            found = checker(program, [path])
         else:
+            names = [path]
             found = checker(path)
-        return [(f.severity, f.code, f.path, f.line, f.column, f.message) for f in found]
+        return [(names[min(f.document, len(names) - 1)], f.severity, f.code, f.path, f.line, f.column, f.message)
+                for f in found]
     try:
         check_file(path, base)
     except Error as e:
-        return [("error", p.code, p.path, 0, 0, p.message) for p in e.problems]
+        return [(path, "error", p.code, p.path, 0, 0, p.message) for p in e.problems]
     return []
 
 
 def _check(args: argparse.Namespace) -> int:
     findings = _findings(args.file, args.program)
-    for severity, code, pointer, line, column, message in findings:
-        place = f"{args.file}:{line}:{column}" if line else args.file
+    for document, severity, code, pointer, line, column, message in findings:
+        # A built-in program has no file of its own to point into: its path says where.
+        place = f"{document}:{line}:{column}" if line and document not in Program.builtin_ids() else document
         print(f"{place}: {severity}: {code} at {pointer or '(document)'}: {message}")
-    errors = sum(f[0] == "error" for f in findings)
+    errors = sum(f[1] == "error" for f in findings)
     warnings = len(findings) - errors
     sys.stderr.write(f"yrkesresan: {errors} error(s), {warnings} warning(s)\n")
     return EXIT_FAILED if errors or (warnings and args.strict) else EXIT_OK
