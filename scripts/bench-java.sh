@@ -34,7 +34,8 @@ echo "20,000 records of tests/scenarios, $rounds rounds, gr-barn-unga, $(nproc) 
 "$work/persons" "$work/records.tsv" "$threads" "$rounds"
 
 jdk="$("$root/scripts/find-jdk.sh")"
-JAVA_HOME="$jdk" mvn -q -B --no-transfer-progress -f java/pom.xml test-compile
+JAVA_HOME="$jdk" mvn -q -B --no-transfer-progress -Dstyle.color=never -f java/pom.xml test-compile
+echo  # Maven leaves its colour reset without a newline
 cp="$root/java/target/classes:$root/java/target/test-classes"
 "$jdk/bin/java" --enable-native-access=ALL-UNNAMED -Dyrkesresan.library="$lib/libyrkesresan_c.so.1" -cp "$cp" \
     se.yrkesresan.bench.PersonsPerSecond "$work/records.tsv" 1 "$rounds" | head -n 1

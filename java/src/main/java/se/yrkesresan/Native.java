@@ -154,7 +154,8 @@ final class Native {
     /** Copies a library string of `size` bytes and frees it. */
     static String take(MemorySegment string, long size) {
         try {
-            return new String(string.reinterpret(size).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
+            // One copy: the text is NUL-terminated after its size bytes.
+            return string.reinterpret(size + 1).getString(0, StandardCharsets.UTF_8);
         } finally {
             free(string);
         }
