@@ -570,14 +570,17 @@ YR_API int yr_credential_issue(const yr_program *program, const char *person_jso
  * yr_credential_verify: verifies a signed credential offline.
  * trusted_issuers_json: the issuers the host trusts,
  *   {"issuers": [{"id": "...", "name": "...", "keys": [{"publicKeyMultibase":
- *   "z6Mk...", "verificationMethod": "..." (optional: default did:key)}]}]}.
+ *   "z6Mk...", "verificationMethod": "..." (optional: default did:key)}],
+ *   "didDocument": {...}}]}: "keys" may be left out for a did:key id or when
+ *   "didDocument" (the issuer's did.json) names them.
  * now: the time of verification, an xsd:dateTimeStamp (the library has no
  *   clock).
  * out_json: receives {"status", "message", "credential_id", "issuer_id",
  *   "issuer_name", "valid_from", "content": {...} | null}; status is "ok",
  *   "malformed", "wrong_cryptosuite", "unknown_issuer", "bad_signature",
- *   "not_yet_valid" or "expired"; content is the certificate's content
- *   when ok.
+ *   "not_yet_valid", "expired", "revoked" or "status_unavailable" (a
+ *   credential with credentialStatus: yr_credential_verify_status takes the
+ *   status lists); content is the certificate's content when ok.
  * Return: YR_OK whenever the credential was judged, whatever the status;
  * YR_EINVALID (a NULL argument, now not an xsd:dateTimeStamp); for the
  * trusted list: YR_EPARSE, YR_ELIMIT, YR_EFORMAT with path into it.
