@@ -12,10 +12,8 @@ if ! jdk="$("$root/scripts/find-jdk.sh")"; then
     echo "test-java: 0 passed, 1 failed"
     exit 1
 fi
-if ! command -v mvn >/dev/null; then
-    echo "test-java: installing Maven (Debian's package)" >&2
-    apt-get install -y -qq maven >/dev/null
-fi
+# Maven is Debian's package (scripts/debian-packages.txt).
+"$root/scripts/ensure-deps.sh" >&2
 
 lib="$root/build/default/capi/libyrkesresan_c.so.1"
 if [[ ! -f "$lib" ]]; then
