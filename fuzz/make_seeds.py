@@ -62,9 +62,18 @@ issuer = yr.IssuerProfile("https://www.kungalv.se/socialtjansten", "Kungälvs ko
 signed = yr.sign_certificate(certificate, issuer, key)
 write("credential", "kungalv-course.json", signed)
 write("credential", "kungalv-course-unsigned.json", yr.open_badge_credential(certificate, issuer))
+# A did:web issuer's revocable credential (credentialStatus), and its status list.
+ale = yr.IssuerProfile("did:web:www.ale.se", "Ale kommun")
+write("credential", "ale-revocable.json", yr.sign_certificate(certificate, ale, key, status_list="https://www.ale.se/s/1",
+                                                              status_list_index=94567))
+write("credential", "ale-status-list.json", yr.revoke_in_status_list(
+    yr.create_status_list("https://www.ale.se/s/1", ale, key, valid_from="2026-11-01T08:00:00Z"), 94567, key,
+    valid_from="2026-11-20T09:00:00Z"))
 copy("credential", root / "tests" / "vectors" / "vc-di-eddsa" / "eddsa-jcs-2022" / "signedJCS.json", "w3c-signedJCS.json")
 write("credential", "trusted-issuers.json", json.dumps(
-    {"issuers": [{"id": issuer.id, "name": "Kungälv", "keys": [{"publicKeyMultibase": key.public_key_multibase}]}]},
+    {"issuers": [{"id": issuer.id, "name": "Kungälv", "keys": [{"publicKeyMultibase": key.public_key_multibase}]},
+                 {"name": "Ale", "didDocument": json.loads(yr.did_document(ale.id, [key.public_key_multibase]))},
+                 {"id": key.did_key, "name": "did:key"}]},
     ensure_ascii=False))
 
 for p in sorted((root / "tests" / "vectors" / "json-canonicalization" / "testdata" / "input").glob("*.json")):
