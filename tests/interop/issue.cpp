@@ -86,6 +86,9 @@ int main(int argc, char** argv) {
     write(dir, "cxx-status-revoked.vc.json", sign_certificate(cert, ale, key, withdrawn));
     const std::string list = create_status_list(list_url, ale, key, "2026-11-01T08:00:00Z");
     write(dir, "ale-status-1.list.json", revoke_in_status_list(list, 94567, key, "2026-11-20T09:00:00Z"));
+    // An https issuer bound to a did:key only by a host's list: what standard
+    // verifiers refuse (the issuer does not control the key).
+    write(dir, "https-issuer.json", sign_certificate(cert, {"https://www.ale.se", "Ale kommun", "", ""}, key));
     // The unsigned credential, for Digital Bazaar's stack to sign.
     write(dir, "unsigned.json", open_badge_credential(cert, ale));
     return c_abi(dir);

@@ -171,6 +171,14 @@ for(const f of files) {
   }
 }
 
+// The default issuer check is real: an https issuer whose key is a did:key
+// it does not control is refused, signature valid or not.
+{
+  const result = await verify(readJson(join(out, 'https-issuer.json')));
+  expect(result.verified === false && /issuer/i.test(why(result)),
+    `an https issuer not controlling its key is refused (${why(result)})`);
+}
+
 // Without the library's context the content has undefined terms: safe mode
 // refuses it (what the inline context fixes).
 {
