@@ -269,3 +269,15 @@ def test_did_document_and_revocation(key_file: Path, openapi: Dict[str, Any]) ->
     unsigned = TestClient(create_app(Config()))
     assert unsigned.get("/.well-known/did.json").status_code == 404
     assert unsigned.post("/status-lists/revoke?index=3", content=status_list.encode()).status_code == 404
+
+
+def test_a_fault_is_a_500_in_the_error_format_and_logs_no_body(monkeypatch: pytest.MonkeyPatch,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    from yrkesresan import Program
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise KeyError(CANARY)  # as a bug quoting the input would
+    monkeypatch.setattr(Program, "evaluate", broken)
+    response = TestClient(create_app(Config())).post("/programs/gr-barn-unga/evaluate?as_of=2026-11-22", json=COHORT[0])
+    assert response.status_code == 500 and response.json()["code"] == "internal_error"
+    assert CANARY not in response.text and CANARY not in caplog.text and "KeyError" in caplog.text

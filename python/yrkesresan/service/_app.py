@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -158,6 +159,12 @@ def create_app(config: Optional[Config] = None) -> Starlette:
                 return await handler(request)
             except Error as e:
                 return error_response(e)
+            except HTTPException:
+                raise
+            except Exception as e:  # a fault of ours: logged by its type only, as a message may quote a body
+                logging.getLogger("yrkesresan.service").error("internal error (%s) at %s", type(e).__name__,
+                                                             request.url.path)
+                return _problem(500, "internal_error", "", "an internal error; it has been logged without the request")
         return wrapped
 
     @endpoint
