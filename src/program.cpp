@@ -3,7 +3,6 @@
 namespace yrkesresan {
 
 namespace detail {
-void apply_overlay(json& definition, const json& overlay);
 
 static std::shared_ptr<const ProgramData> build(const json& definition) {
     auto data = std::make_shared<ProgramData>(compile_program(definition));
@@ -29,8 +28,21 @@ Program Program::with_overlay(std::string_view overlay) const {
     // and both documents are released without allocating (json_input.hpp).
     detail::Document definition(detail::parse_json(data_->definition, detail::program_limits));
     const detail::Document doc(detail::parse_json(overlay, detail::overlay_limits));
-    detail::apply_overlay(definition.get(), doc.get());
-    return Program(detail::build(definition.get()));
+    const detail::OverlayPaths moved = detail::apply_overlay(definition.get(), doc.get());
+    try {
+        return Program(detail::build(definition.get()));
+    } catch (const Error& e) {
+        // A value the overlay set is reported where the overlay sets it.
+        std::vector<Problem> problems = e.problems();
+        for (auto& p : problems)
+            for (const auto& [in_program, in_overlay] : moved)
+                if (p.path.compare(0, in_program.size(), in_program) == 0 &&
+                    (p.path.size() == in_program.size() || p.path[in_program.size()] == '/')) {
+                    p.path = in_overlay + p.path.substr(in_program.size());
+                    break;
+                }
+        throw Error(std::move(problems));
+    }
 }
 
 Program Program::with_overlays(const std::vector<std::string>& overlays) const {

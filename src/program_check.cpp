@@ -3,6 +3,7 @@
 #include "yrkesresan/check.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -233,7 +234,8 @@ void check_overlay(const json& overlay, Findings& f) {
             if (auto items = (*a)[i].find("items"); items != (*a)[i].end() && items->is_array())
                 for (std::size_t k = 0; k < items->size(); ++k)
                     check_requires((*items)[k], at(at(at("/add_sections", i), "items"), k));
-    static constexpr std::string_view changes[] = {"add_sections", "add_items", "remove_items", "set_responsible"};
+    static constexpr std::string_view changes[] = {"add_sections", "add_items",      "remove_items",
+                                                   "set_responsible", "set_due", "set_component"};
     const bool changes_something = std::any_of(std::begin(changes), std::end(changes), [&](std::string_view key) {
         auto it = overlay.find(std::string(key));
         return it != overlay.end() && !it->empty();
@@ -244,6 +246,27 @@ void check_overlay(const json& overlay, Findings& f) {
 }  // namespace
 
 namespace {
+
+// What a component's settings as an overlay leaves them cannot do: the
+// component warnings the layered program has and the program before had not,
+// placed at the component's entry of set_component.
+void check_settings(const Program& before, const Program& after, Findings& f) {
+    CheckReport was, is;
+    Findings was_f(was, "", 0), is_f(is, "", 0);
+    check_components(before, was_f);
+    check_components(after, is_f);
+    for (const auto& finding : is.findings) {
+        const bool known = std::any_of(was.findings.begin(), was.findings.end(), [&](const CheckFinding& w) {
+            return w.code == finding.code && w.path == finding.path;
+        });
+        if (known) continue;
+        // "/components/<i>/rest" -> "/set_component/<id>/rest"
+        const std::size_t index_end = finding.path.find('/', std::strlen("/components/"));
+        const auto index = std::stoul(finding.path.substr(std::strlen("/components/"), index_end));
+        const std::string rest = index_end == std::string::npos ? "" : finding.path.substr(index_end);
+        f.warn(finding.code, detail::member_path("/set_component", after.components()[index].id) + rest, finding.message);
+    }
+}
 
 // Fills the report; stops at the first document that does not load.
 void check_documents(std::string_view definition, const std::vector<std::string>& overlays, CheckReport& report) {
@@ -264,6 +287,7 @@ void check_documents(std::string_view definition, const std::vector<std::string>
     }
     for (std::size_t k = 0; k < overlays.size(); ++k) {
         Findings overlay_findings(report, overlays[k], k + 1);
+        const Program before = *program;
         try {
             program = program->with_overlay(overlays[k]);
         } catch (const Error& e) {
@@ -272,6 +296,7 @@ void check_documents(std::string_view definition, const std::vector<std::string>
         }
         const detail::Document overlay(detail::parse_json(overlays[k], detail::overlay_limits));
         check_overlay(overlay.get(), overlay_findings);
+        if (overlay.get().contains("set_component")) check_settings(before, *program, overlay_findings);
     }
 }
 

@@ -41,6 +41,14 @@ struct ProgramData {
     std::string definition;  // effective definition JSON (after overlays)
 };
 
+// Where an overlay put a value into the definition, so that a problem the
+// compiled program finds there is reported in the overlay: (path in the
+// definition, path in the overlay).
+using OverlayPaths = std::vector<std::pair<std::string, std::string>>;
+// Applies an overlay document to a definition document in place
+// (program_overlay.cpp); throws Error with paths into the overlay.
+OverlayPaths apply_overlay(json& definition, const json& overlay);
+
 // Reads and validates a definition document; every problem is reported, with
 // its JSON Pointer, in one Error.
 ProgramData compile_program(const json& definition);

@@ -1,5 +1,6 @@
 // R3 layering: a municipality or unit overlay adds sections and items,
-// removes items and sets default codes. Applied to the definition document,
+// removes items, sets default codes and deadlines, and changes a component's
+// settings. Applied to the definition document,
 // then the result is compiled and validated like any program; problems in the
 // overlay itself are reported with JSON Pointers into the overlay.
 #include <algorithm>
@@ -114,16 +115,104 @@ void check_new_item(const json& item, const std::string& path, std::initializer_
     }
 }
 
+// set_due: a checklist's or an item's deadline, a due rule as the program's.
+void set_due(const ObjectReader& r, json& def, const std::set<std::string>& removed, OverlayPaths& moved,
+             Diagnostics& diag) {
+    const json* dues = r.object("set_due");
+    if (!dues) return;
+    json& lists = def.at("checklists");
+    for (auto it = dues->begin(); it != dues->end(); ++it) {
+        const std::string path = member_path(r.path("set_due"), it.key());
+        DueRule ignored;
+        ItemReader::check_due(*it, path, diag, &ignored);
+        json* target = nullptr;
+        std::string target_path;
+        for (std::size_t c = 0; c < lists.size() && !target; ++c) {
+            if (id_of(lists[c]) == it.key()) {
+                target = &lists[c];
+                target_path = "/checklists/" + std::to_string(c);
+            }
+            json& sections = lists[c]["sections"];
+            for (std::size_t s = 0; s < sections.size() && !target; ++s) {
+                json& items = sections[s]["items"];
+                for (std::size_t i = 0; i < items.size() && !target; ++i)
+                    if (id_of(items[i]) == it.key() && !removed.count(it.key())) {
+                        target = &items[i];
+                        target_path = "/checklists/" + std::to_string(c) + "/sections/" + std::to_string(s) + "/items/" +
+                                      std::to_string(i);
+                    }
+            }
+        }
+        if (!target) {
+            std::vector<std::string_view> known = ids_in(lists);
+            for (auto& list : lists)
+                for (auto& section : list["sections"])
+                    for (const auto id : ids_in(section["items"])) known.push_back(id);
+            diag.add(ErrorCode::unknown_reference, path,
+                     "no checklist or item " + quoted_id(it.key(), "with this id") + " to set a deadline for" +
+                         (key_may_be_shown(it.key()) ? existing_ids(it.key(), known) : std::string()));
+            continue;
+        }
+        json& due = (*target)["due"];
+        release(due);
+        due = *it;
+        moved.push_back({target_path + "/due", path});
+    }
+}
+
+// set_component: settings of a component within what its kind allows; each
+// named setting replaces the program's whole.
+void set_component(const ObjectReader& r, json& def, OverlayPaths& moved, Diagnostics& diag) {
+    const json* settings = r.object("set_component");
+    if (!settings) return;
+    json& components = def["components"];
+    for (auto it = settings->begin(); it != settings->end(); ++it) {
+        const std::string path = member_path(r.path("set_component"), it.key());
+        std::size_t index = 0;
+        while (index < components.size() && id_of(components[index]) != it.key()) ++index;
+        if (index == components.size()) {
+            diag.add(ErrorCode::unknown_reference, path,
+                     "no component " + quoted_id(it.key(), "with this id") + " in the program" +
+                         (key_may_be_shown(it.key()) ? existing_ids(it.key(), ids_in(components)) : std::string()));
+            continue;
+        }
+        json& component = components[index];
+        const std::string kind = component.value("kind", "");
+        std::vector<std::string_view> allowed;
+        if (kind == "course") allowed = {"target", "window", "module_hours", "certificate"};
+        else if (kind == "supervision") allowed = {"target", "window", "sessions", "session_hours", "group", "certificate"};
+        else if (kind == "mentor") allowed = {"window"};
+        else if (kind == "introduktor") allowed = {"window", "hours_per_week"};
+        else if (kind == "annual") allowed = {"per_year", "at_least", "group"};
+        if (!it->is_object()) {
+            diag.add(ErrorCode::wrong_type, path, std::string("expected an object, found ") + type_name(*it));
+            continue;
+        }
+        for (auto setting = it->begin(); setting != it->end(); ++setting) {
+            if (std::find(allowed.begin(), allowed.end(), setting.key()) == allowed.end()) {
+                report_unknown_field(path, setting.key(), allowed.data(), allowed.size(), diag,
+                                     "not a setting an overlay may change for this kind of component");
+                continue;
+            }
+            json& value = component[setting.key()];
+            release(value);
+            value = *setting;
+            moved.push_back({"/components/" + std::to_string(index) + "/" + setting.key(), path + "/" + setting.key()});
+        }
+    }
+}
+
 }  // namespace
 
 // Applies one overlay document to a definition document, in place. A value
 // the overlay replaces is released first (json_input.hpp): nlohmann's
 // destructor would allocate.
-void apply_overlay(json& def, const json& overlay) {
+OverlayPaths apply_overlay(json& def, const json& overlay) {
     Diagnostics diag;
+    OverlayPaths moved;
     ObjectReader r(overlay, "", diag,
                    {"$schema", "format", "overlay", "level", "program", "label", "source", "add_sections",
-                    "add_items", "remove_items", "set_responsible"});
+                    "add_items", "remove_items", "set_responsible", "set_due", "set_component"});
     if (!r.ok()) diag.throw_if_any();
     r.integer("format", 1, 1, true);
     std::string name;
@@ -319,8 +408,11 @@ void apply_overlay(json& def, const json& overlay) {
                     }
         }
     }
+    set_due(r, def, removed, moved, diag);
+    set_component(r, def, moved, diag);
     diag.throw_if_any();
     layers.push_back(level + ":" + name);
+    return moved;
 }
 
 }  // namespace yrkesresan::detail

@@ -268,3 +268,49 @@ TEST_CASE("the templates of data/templates load, check clean and evaluate a newc
     CHECK(module(ev, "m1").attended.has_value());
     CHECK(component(ev, "utbildning").eligibility == Eligibility::in_progress);
 }
+
+TEST_CASE("an overlay adapts deadlines and a component's settings within what its kind allows", "[authoring][R3]") {
+    const Program base = Program::from_json(clean_program().dump());
+    const std::string adapt = R"({"format": 1, "overlay": "kommun", "level": "municipality", "program": "exempel",
+      "set_due": {"start": {"months_after_start": 2}, "dator": {"days_before_start": 3}},
+      "set_component": {"handledning": {"sessions": 10, "window": {"clock": "experience", "from_months": 0, "to_months": 36},
+                                        "certificate": {"min_sessions": 8, "within_months": 24}}}})";
+    const Program p = base.with_overlay(adapt);
+    const auto& lists = p.checklists();
+    CHECK(lists[0].due.kind == DueRule::Kind::months_after_start);
+    CHECK(lists[0].due.amount == 2);
+    CHECK(p.items()[*p.find_item("nycklar")].due.amount == 2);  // follows its checklist
+    CHECK(p.items()[*p.find_item("dator")].due.kind == DueRule::Kind::days_before_start);
+    const Component& c = p.components()[*p.find_component("handledning")];
+    CHECK(c.sessions == 10);
+    CHECK(c.window->to_months == 36);
+    CHECK(c.certificate_min_sessions == 8);
+    CHECK(c.group_max == 6);  // what the overlay does not name stays the program's
+    CHECK(check_program(clean_program().dump(), {adapt}).findings.empty());
+
+    // Problems are reported in the overlay, where the value is set.
+    Problem e = first_problem([&] { base.with_overlay(R"({"format": 1, "overlay": "k", "level": "unit", "program": "exempel",
+      "set_component": {"handledning": {"sessions": 0, "modules": []}}})"); });
+    CHECK(e.code == ErrorCode::unknown_field);
+    CHECK(e.path == "/set_component/handledning/modules");
+    e = first_problem([&] { base.with_overlay(R"({"format": 1, "overlay": "k", "level": "unit", "program": "exempel",
+      "set_component": {"handledning": {"sessions": 0}}})"); });
+    CHECK(e.code == ErrorCode::invalid_value);
+    CHECK(e.path == "/set_component/handledning/sessions");
+    e = first_problem([&] { base.with_overlay(R"({"format": 1, "overlay": "k", "level": "unit", "program": "exempel",
+      "set_due": {"nyckel": {"months_after_start": 1}}})"); });
+    CHECK(e.code == ErrorCode::unknown_reference);
+    CHECK(e.path == "/set_due/nyckel");
+    CHECK_THAT(e.message, Catch::Contains("'nycklar'"));
+    e = first_problem([&] { base.with_overlay(R"({"format": 1, "overlay": "k", "level": "unit", "program": "exempel",
+      "set_due": {"start": {"weeks": 1}}})"); });
+    CHECK(e.path == "/set_due/start/weeks");
+    // A certificate the overlay makes unreachable is a warning of the checker.
+    const CheckReport report = check_program(clean_program().dump(), {R"({"format": 1, "overlay": "k", "level": "unit",
+      "program": "exempel", "set_component": {"handledning": {"sessions": 4}}})"});
+    const CheckFinding f = only(report);
+    CHECK(f.code == "certificate_unreachable");
+    CHECK(f.document == 1);
+    CHECK(f.path == "/set_component/handledning/certificate/min_sessions");
+    CHECK(f.line == 2);  // the innermost place the overlay has: its entry for the component
+}

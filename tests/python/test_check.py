@@ -112,3 +112,19 @@ def test_the_templates_load_check_clean_and_evaluate(root: Path) -> None:
     assert states["nycklar"] == "done"
     assert states["kommun-intranat"] == "overdue"
     assert "fadder" not in states
+
+
+def test_an_overlay_sets_deadlines_and_settings() -> None:
+    adapt = {
+        "format": 1, "overlay": "kommun", "level": "municipality", "program": "exempel",
+        "set_due": {"dator": {"days_before_start": 3}},
+        "set_component": {"handledning": {"sessions": 4}},
+    }
+    p = yrkesresan.Program.from_json(CLEAN, overlays=[adapt])
+    assert p.layers == ["municipality:kommun"]
+    [finding] = yrkesresan.check_program(CLEAN, [adapt])
+    assert (finding.code, finding.document, finding.path) == (
+        "certificate_unreachable", 1, "/set_component/handledning/certificate/min_sessions")
+    with pytest.raises(yrkesresan.InputError) as e:
+        yrkesresan.Program.from_json(CLEAN, overlays=[dict(adapt, set_component={"handledning": {"sessions": 0}})])
+    assert e.value.path == "/set_component/handledning/sessions"
