@@ -385,11 +385,25 @@ OverlayPaths apply_overlay(json& def, const json& overlay) {
     }
     if (const json* codes = r.object("set_responsible")) {
         for (auto it = codes->begin(); it != codes->end(); ++it) {
-            // Keys are item ids; a key that may not be shown ends the path.
+            // Keys are item or checklist ids; a key that may not be shown ends the path.
             const std::string path = member_path(r.path("set_responsible"), it.key());
+            json* coded_list = existing.count(it.key()) || added.count(it.key()) ? nullptr : find_by_id(lists, it.key());
+            if (coded_list) {  // a checklist's default codes, for its items without their own
+                if (!it->is_array()) {
+                    diag.add(ErrorCode::wrong_type, path, "expected an array of codes");
+                    continue;
+                }
+                RoleSet ignored;
+                ItemReader::check_codes(*it, path, diag, &ignored, key_may_be_shown(it.key()));
+                json& codes_of_list = (*coded_list)["responsible"];
+                release(codes_of_list);
+                codes_of_list = *it;
+                moved.push_back({"/checklists/" + std::to_string(static_cast<std::size_t>(coded_list - &lists[0])) + "/responsible", path});
+                continue;
+            }
             if ((!existing.count(it.key()) && !added.count(it.key())) || removed.count(it.key())) {
                 diag.add(ErrorCode::unknown_reference, path,
-                         "no item " + quoted_id(it.key(), "with this id") + " to assign codes to" +
+                         "no item or checklist " + quoted_id(it.key(), "with this id") + " to assign codes to" +
                              (key_may_be_shown(it.key()) ? existing_ids(it.key(), ids_of(existing)) : std::string()));
                 continue;
             }

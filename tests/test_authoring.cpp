@@ -288,6 +288,13 @@ TEST_CASE("an overlay adapts deadlines and a component's settings within what it
     CHECK(c.group_max == 6);  // what the overlay does not name stays the program's
     CHECK(check_program(clean_program().dump(), {adapt}).findings.empty());
 
+    // A checklist's default codes, for its items without their own.
+    const Program coded = base.with_overlay(R"({"format": 1, "overlay": "k", "level": "unit", "program": "exempel",
+      "set_responsible": {"start": ["1:e"], "dator": ["FA"]}})");
+    CHECK(coded.items()[*coded.find_item("nycklar")].responsible.has(Role::forste));
+    CHECK_FALSE(coded.items()[*coded.find_item("nycklar")].responsible.has(Role::EC));
+    CHECK(coded.items()[*coded.find_item("dator")].responsible.has(Role::FA));
+
     // Problems are reported in the overlay, where the value is set.
     Problem e = first_problem([&] { base.with_overlay(R"({"format": 1, "overlay": "k", "level": "unit", "program": "exempel",
       "set_component": {"handledning": {"sessions": 0, "modules": []}}})"); });
