@@ -209,6 +209,9 @@ struct Out {
     char* text = nullptr;
     yr_program* program = nullptr;
     yr_signing_key* key = nullptr;
+    // The *_r forms: their error document, and that the call is one of them.
+    char* error = nullptr;
+    bool travelling = false;
 };
 
 // An entry point with its arguments, all made before the hook is armed.
@@ -232,6 +235,8 @@ std::string take(Out& out) {
     if (out.text) answer += out.text;
     if (out.program) answer += yr_program_definition(out.program);
     if (out.key) answer += yr_signing_key_public_multibase(out.key);
+    if (out.error) answer += out.error;
+    yr_string_free(out.error);
     yr_string_free(out.text);
     yr_program_free(out.program);
     yr_signing_key_free(out.key);
@@ -259,6 +264,15 @@ void* run_step(void* arg) {
     const yr_error* e = yr_error_last();
     o.error_code = e->code;
     o.kind = e->kind;
+    if (out.travelling) {
+        // The error is the document, or none when memory ran out writing it;
+        // the thread's last error must be untouched (YR_OK on a fresh thread).
+        if (e->code != YR_OK) o.kind = "the last error was set";
+        else if (out.error == nullptr && rc == YR_ENOMEM) o.error_code = YR_ENOMEM, o.kind = "out_of_memory";
+        else if (out.error != nullptr && std::strstr(out.error, R"("kind":"out_of_memory")") != nullptr)
+            o.error_code = YR_ENOMEM, o.kind = "out_of_memory";
+        else if (out.error != nullptr) o.error_code = rc, o.kind = "another error";
+    }
     o.outputs_null = out.text == nullptr && out.program == nullptr && out.key == nullptr;
     o.answer = take(out);
     return nullptr;
@@ -382,6 +396,8 @@ int main(int argc, char** argv) {
     const std::string utredning = read_file(source + "/data/overlays/example-kungalv-utredning.json");
     const std::string uppsala = read_file(source + "/data/programs/uppsala-bistand-lss.json");
     const char* overlays[] = {kungalv.c_str(), utredning.c_str()};
+    const std::size_t overlay_sizes[] = {kungalv.size(), utredning.size()};
+    const std::string english = R"({"language": "en"})";
 
     // A person who completed the course (the certificate can be issued).
     std::string person = R"({"id": "p-0001", "municipality": "kungalv", "employment_start": "2026-01-12",
@@ -484,6 +500,24 @@ int main(int argc, char** argv) {
         {"yr_json_canonicalize", [&](Out& o) { return yr_json_canonicalize(trusted.c_str(), &o.text); }},
         {"yr_coordinate", [&](Out& o) { return yr_coordinate(gr, request.c_str(), &o.text); }},
         {"yr_program_rule_book (HTML)", [&](Out& o) { return yr_program_rule_book(gr, YR_RULE_BOOK_HTML, &o.text); }},
+        // The *_r forms: an error document to write as well.
+        {"yr_program_load_r (GR + 2 overlays)",
+         [&](Out& o) {
+             o.travelling = true;
+             return yr_program_load_r("gr-barn-unga", overlays, overlay_sizes, 2, &o.program, &o.error);
+         }},
+        {"yr_evaluate_r",
+         [&](Out& o) {
+             o.travelling = true;
+             return yr_evaluate_r(gr, person.data(), person.size(), "2026-11-22", english.data(), english.size(),
+                                  &o.text, nullptr, &o.error);
+         }},
+        {"yr_certificate_issue_r (not met: the error)",
+         [&](Out& o) {
+             o.travelling = true;
+             return yr_certificate_issue_r(gr, person.data(), person.size(), "2026-11-01", "handledning", nullptr, 0,
+                                           &o.text, nullptr, &o.error);
+         }},
     };
     // yr_signing_key_generate's key is random each time: its answer is only
     // compared by its length.
