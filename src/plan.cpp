@@ -102,30 +102,24 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
     }
     out.checklist_begin.push_back(static_cast<std::uint32_t>(out.entries.size()));
 
-    // Codes filled in per person override the template's defaults.
-    for (const auto& [id, codes] : plan.assignments) {
-        const std::string path = member_path("/plan/assignments", id);  // a key that may not be shown ends the path
+    // The plan's entry for an item the person's plan names under `key`, or a problem at its path.
+    auto entry_named = [&](const std::string& id, const char* key) -> std::optional<std::uint32_t> {
         bool was_removed = false;
         auto e = out.find(id, program, person, &was_removed);
-        if (!e) {
-            diag.add(ErrorCode::unknown_reference, path,
+        if (!e)
+            diag.add(ErrorCode::unknown_reference, member_path(key, id),  // a key that may not be shown ends the path
                      was_removed ? "the item is removed from the plan" : "no item with this id in the plan");
-            continue;
-        }
-        out.entries[*e].codes = codes;
-    }
+        return e;
+    };
+    // Codes filled in per person override the template's defaults.
+    for (const auto& [id, codes] : plan.assignments)
+        if (auto e = entry_named(id, "/plan/assignments")) out.entries[*e].codes = codes;
     // Dates filled in per person: "när olika insatser ska genomföras" (R3).
     for (const auto& [id, date] : plan.planned) {
-        const std::string path = member_path("/plan/planned", id);
-        bool was_removed = false;
-        auto e = out.find(id, program, person, &was_removed);
-        if (!e) {
-            diag.add(ErrorCode::unknown_reference, path,
-                     was_removed ? "the item is removed from the plan" : "no item with this id in the plan");
-            continue;
-        }
+        auto e = entry_named(id, "/plan/planned");
+        if (!e) continue;
         if (out.entries[*e].added >= 0 && plan.added_items[static_cast<std::size_t>(out.entries[*e].added)].planned) {
-            diag.add(ErrorCode::duplicate_id, path, "the added item has its own planned date");
+            diag.add(ErrorCode::duplicate_id, member_path("/plan/planned", id), "the added item has its own planned date");
             continue;
         }
         out.entries[*e].planned = date.day_number();
