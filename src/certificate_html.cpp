@@ -119,8 +119,9 @@ std::string certificate_html(std::string_view credential_json) {
         }
     }
     h += "</tbody>\n</table>\n";
-    h += "<p class=\"summa\">Omfattning: <strong>" + esc(hours_text(content->find("hours"))) +
-         " timmar</strong>. Språk: svenska.</p>\n";
+    const std::string hours = hours_text(content->find("hours"));  // none when the program gives no hours
+    h += "<p class=\"summa\">" + (hours.empty() ? std::string() : "Omfattning: <strong>" + esc(hours) + " timmar</strong>. ") +
+         "Språk: svenska.</p>\n";
     if (!str(criteria, "narrative").empty()) h += "<p>Krav: " + esc(str(criteria, "narrative")) + "</p>\n";
     h += "</section>\n";
 

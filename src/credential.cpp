@@ -65,7 +65,7 @@ void write_certificate_content(JcsWriter& w, const Certificate& c) {
     w.begin_object();
     w.member("completed_on", c.completed_on.to_string());
     w.key("component").begin_object().member("id", c.component).member("label", c.component_label).end_object();
-    w.member("hours", c.hours);
+    if (c.hours) w.member("hours", *c.hours);
     w.key("issuer").begin_object().member("organisation", c.issuer).end_object();
     w.member("language", c.language);
     w.key("parts").begin_array();
@@ -141,8 +141,8 @@ std::string credential_text(const Certificate& c, const IssuerProfile& issuer, s
     }
     w.end_object();
 
-    w.member("description", c.component_label + ", " + c.program_title + ": genomfört " + c.completed_on.to_string() + ", " +
-                                hours_text(c.hours) + " timmar.");
+    w.member("description", c.component_label + ", " + c.program_title + ": genomfört " + c.completed_on.to_string() +
+                                (c.hours ? ", " + hours_text(*c.hours) + " timmar." : "."));
     w.key("evidence").begin_array();
     for (const auto& p : c.parts) {
         w.begin_object().member("description", part_description(p)).member("name", p.label);

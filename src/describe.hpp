@@ -30,7 +30,7 @@ void describe_components(const ProgramData& program, const PersonRecord& person,
 struct CertificateDescription {
     std::vector<Finding> missing;
     std::vector<CertificatePart> parts;
-    double hours = 0;
+    std::optional<double> hours;  // absent when the program gives no hours
 };
 CertificateDescription describe_certificate(const ProgramData& program, const PersonRecord& person,
                                             const PersonFacts& facts, const CertificateOutcome& outcome, Date as_of,

@@ -214,14 +214,14 @@ CertificateDescription describe_certificate(const ProgramData& program, const Pe
             out.parts.push_back({module.id, module.label, Date::from_day_number(facts.attended[m]), to_date(facts.homework[m]),
                                  round});
         }
-        out.hours = c.module_hours * static_cast<double>(out.parts.size());
+        if (c.module_hours) out.hours = *c.module_hours * static_cast<double>(out.parts.size());
     } else if (c.kind == Component::Kind::supervision) {
         // R5: at least N sessions within [first, first + M months).
         const auto& sessions = facts.sessions[o.component];
         for (int k = 0; k < o.counted; ++k)
             out.parts.push_back({"s" + std::to_string(k + 1), c.label, Date::from_day_number(sessions[static_cast<std::size_t>(k)]),
                                  std::nullopt, ""});
-        out.hours = c.session_hours * o.counted;
+        if (c.session_hours) out.hours = *c.session_hours * o.counted;
         const int required = c.certificate_min_sessions;
         if (o.counted < required) {
             const auto req = std::to_string(required);

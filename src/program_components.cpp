@@ -122,15 +122,15 @@ void read_group(const ObjectReader& r, Component& c, Diagnostics& diag, bool siz
     read_source(gr, &c.group_source, diag);
 }
 
-double read_hours(const ObjectReader& r, const char* key, Diagnostics& diag, bool required) {
+std::optional<double> read_hours(const ObjectReader& r, const char* key, Diagnostics& diag, bool required) {
     const json* v = r.find(key);
     if (!v) {
         if (required) diag.add(ErrorCode::missing_field, r.path(key), "required field is missing");
-        return 0;
+        return std::nullopt;
     }
     if (!v->is_number() || v->get<double>() < 0 || v->get<double>() > 168) {
         diag.add(ErrorCode::invalid_value, r.path(key), "expected a number of hours between 0 and 168");
-        return 0;
+        return std::nullopt;
     }
     return v->get<double>();
 }
@@ -327,7 +327,8 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
     switch (c.kind) {
         case Component::Kind::course: {
             read_modules(r, c, index, p, pending, ids, diag);
-            c.module_hours = read_hours(r, "module_hours", diag, true);
+            // An author without figures gives none: certificates then say nothing of hours.
+            c.module_hours = read_hours(r, "module_hours", diag, false);
             if (const json* s = r.object("module_hours_source")) {
                 SourceRef ignored;
                 ItemReader::check_source(*s, r.path("module_hours_source"), diag, &ignored);
@@ -339,7 +340,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
         }
         case Component::Kind::supervision: {
             if (auto n = r.integer("sessions", 1, 1000, true)) c.sessions = static_cast<int>(*n);
-            c.session_hours = read_hours(r, "session_hours", diag, true);
+            c.session_hours = read_hours(r, "session_hours", diag, false);
             read_group(r, c, diag, true);
             if (auto cr = read_certificate({"min_sessions", "within_months", "source"})) {
                 if (auto n = cr->integer("min_sessions", 1, 1000, true)) c.certificate_min_sessions = static_cast<int>(*n);
@@ -359,7 +360,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
                                     {"from_months", "to_months", "hours"});
                     auto from = hr.integer("from_months", 0, max_months, true);
                     auto to = hr.integer("to_months", 1, max_months, true);
-                    const double hours = read_hours(hr, "hours", diag, true);
+                    const double hours = read_hours(hr, "hours", diag, true).value_or(0);
                     if (!from || !to) continue;
                     if (*to <= *from || *from < covered)
                         diag.add(ErrorCode::invalid_value, hr.path(), "rates must be in order and not overlap");

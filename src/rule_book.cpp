@@ -407,7 +407,8 @@ private:
         if (def && def->is_object())
             if (const auto it = def->find("module_hours_source"); it != def->end()) hours_source = source_from_json(*it);
         rule(W::modules_label,
-             say(W::modules_rule, {{"count", std::to_string(c.module_count)}, {"hours", number(c.module_hours)}}),
+             c.module_hours ? say(W::modules_rule, {{"count", std::to_string(c.module_count)}, {"hours", number(*c.module_hours)}})
+                            : say(W::modules_rule_no_hours, {{"count", std::to_string(c.module_count)}}),
              cites(hours_source));
         certificate(c, say(W::certificate_course));
         for (std::uint32_t mi = c.first_module; mi < c.first_module + c.module_count; ++mi) module(p_.modules[mi]);
@@ -431,7 +432,8 @@ private:
 
     void supervision(const Component& c) {
         rule(W::sessions_label,
-             say(W::sessions_rule, {{"count", std::to_string(c.sessions)}, {"hours", number(c.session_hours)}}));
+             c.session_hours ? say(W::sessions_rule, {{"count", std::to_string(c.sessions)}, {"hours", number(*c.session_hours)}})
+                             : say(W::sessions_rule_no_hours, {{"count", std::to_string(c.sessions)}}));
         groups(c);
         std::string words = say(W::certificate_supervision, {{"sessions", std::to_string(c.certificate_min_sessions)},
                                                              {"months", months(c.certificate_within_months)}});

@@ -10,6 +10,7 @@
 #include "data_integrity.hpp"
 #include "jcs.hpp"
 #include "support.hpp"
+#include "yrkesresan/rule_book.hpp"
 #include "yrkesresan/credential.hpp"
 
 using namespace yr_test;
@@ -22,14 +23,18 @@ json attended(const char* module, const char* date) {
 }
 json homework(const char* module, const char* date) { return {{"type", "homework_submitted"}, {"module", module}, {"date", date}}; }
 
-Certificate course_certificate() {
+json course_person() {
     json p = newcomer();
     p["events"] = json::array({attended("m1", "2026-05-20"), homework("m1", "2026-05-27"), attended("m2", "2026-06-03"),
                                homework("m2", "2026-06-10"), attended("m3", "2026-06-17"), homework("m3", "2026-06-24"),
                                attended("m4", "2026-08-19"), attended("m5", "2026-09-02"), homework("m5", "2026-09-09"),
                                attended("m6", "2026-09-16"), attended("m7", "2026-09-30"), homework("m7", "2026-10-05"),
                                attended("m8", "2026-10-07")});
-    return issue_certificate(gr(), PersonRecord::from_json(p.dump()), d("2026-11-01"), "introduktionsprogram");
+    return p;
+}
+
+Certificate course_certificate() {
+    return issue_certificate(gr(), PersonRecord::from_json(course_person().dump()), d("2026-11-01"), "introduktionsprogram");
 }
 
 // A fixed key, so that the credential's bytes are the same in every run.
@@ -375,4 +380,28 @@ TEST_CASE("the fast path for canonical text answers as the general path does", "
         flipped[bit / 8] = good[bit / 8];
     }
     CHECK(differing == 0);
+}
+
+TEST_CASE("a program that gives no hours issues certificates that say nothing of hours", "[R8][credential]") {
+    json def = json::parse(gr().to_json());
+    for (auto& c : def["components"]) {
+        c.erase("module_hours");
+        c.erase("module_hours_source");
+        c.erase("session_hours");
+    }
+    const Program p = Program::from_json(def.dump());
+    REQUIRE_FALSE(p.components()[*p.find_component("introduktionsprogram")].module_hours.has_value());
+    const Certificate with = course_certificate();
+    const Certificate without = issue_certificate(p, PersonRecord::from_json(course_person().dump()), d("2026-11-01"),
+                                                  "introduktionsprogram");
+    CHECK(with.hours == 48);
+    CHECK_FALSE(without.hours.has_value());
+    CHECK(json::parse(without.content_json()).count("hours") == 0);
+    const json vc = json::parse(open_badge_credential(without, kungalv()));
+    CHECK(vc["credentialSubject"]["achievement"]["description"].get<std::string>().find("timmar") == std::string::npos);
+    const std::string page = certificate_html(sign_certificate(without, kungalv(), test_key()));
+    CHECK(page.find("Omfattning") == std::string::npos);
+    CHECK(certificate_html(signed_credential()).find("Omfattning: <strong>48 timmar</strong>") != std::string::npos);
+    CHECK(rule_book(p, RuleBookFormat::markdown).find("8 moduler, i tur och ordning (programmet anger inga timmar)") !=
+          std::string::npos);
 }

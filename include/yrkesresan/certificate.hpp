@@ -29,7 +29,7 @@ struct Certificate {
     std::string component, component_label;
     Date completed_on;  // the day the last requirement was met
     std::vector<CertificatePart> parts;
-    double hours = 0;
+    std::optional<double> hours;  // absent when the program gives no hours
     std::string issuer;  // the issuing organisation
     std::string language = "sv";
     SourceRef source;    // the rule that grants the certificate

@@ -73,10 +73,10 @@ struct Component {
     // course: modules [first_module, first_module + module_count); the
     // certificate needs every module attended and every homework submitted.
     std::uint32_t first_module = 0, module_count = 0;
-    double module_hours = 0;
+    std::optional<double> module_hours;  // absent: the program gives no hours, and certificates say none
     // supervision
     int sessions = 0;
-    double session_hours = 0;
+    std::optional<double> session_hours;  // absent: as module_hours
     // supervision and annual activities; 0: the program sets no size
     int group_min = 0, group_max = 0;
     bool mix_municipalities = false;
