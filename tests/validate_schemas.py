@@ -714,6 +714,12 @@ def main(argv):
                     "data/templates")
         check_files(report, validators["overlay"], [root / "data" / "templates" / "overlay.json"], "templates",
                     "data/templates")
+        # So does the invented example written from the guide (data/examples/README.md).
+        examples = [(p, load_json(p)) for p in sorted((root / "data" / "examples").glob("*.json"))]
+        check_files(report, validators["program"], [p for p, d in examples if "overlay" not in d], "examples",
+                    "data/examples")
+        check_files(report, validators["overlay"], [p for p, d in examples if "overlay" in d], "examples",
+                    "data/examples")
         check_scenarios(report, validators["person"], root / "tests" / "scenarios")
         check_cohort(report, validators["person"], root / "examples" / "cohort.json")
         check_shared_definitions(report, validators)

@@ -181,6 +181,24 @@ def test_source_pages_are_the_documents_pages() -> None:
     assert page_text(page_file("000", 1)).startswith("Program för kompetensutveckling för bistånds- och LSS")
 
 
+EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_the_invented_example_quotes_nothing(path: Path) -> None:
+    """data/examples/ is invented (its README): it cites no real document, so every citation
+    assumes and none quotes, and its seeds are its own, never a document of data/sources/."""
+    document = load(path)
+    program = document if "overlay" not in document else load(ROOT / "data" / "examples" / "exempel-lss.json")
+    seeds = set(program.get("sources", {}))
+    assert seeds and not seeds & {p.name for p in SOURCES.iterdir() if p.is_dir()}
+    found = list(citations(document))
+    assert found
+    for pointer, citation in found:
+        assert "quote" not in citation and citation.get("assumption"), f"{path.name}{pointer}: not an assumption"
+        assert citation.get("seed") in seeds, f"{path.name}{pointer}: seed {citation.get('seed')!r} not in its sources"
+
+
 # --- the checker ------------------------------------------------------------
 
 
