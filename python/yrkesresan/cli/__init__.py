@@ -47,6 +47,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--program", action="append", default=[], metavar="FILE",
+                       help="a program definition file served beside the built-in programs, by its id (repeat)")
     serve.add_argument("--overlay", action="append", default=[], metavar="FILE",
                        help="overlay files loaded at start, each applied to the program it names")
     serve.add_argument("--key", metavar="FILE", help="a key file (keygen) to sign credentials with")
@@ -72,7 +74,8 @@ def _serve(args: argparse.Namespace) -> int:
     except ImportError:
         sys.stderr.write("yrkesresan: serve needs the service extra: pip install 'yrkesresan[service]'\n")
         return EXIT_USAGE
-    return run(args.host, args.port, args.workers, args.overlay, args.key, args.issuer_id, args.issuer_name)
+    return run(args.host, args.port, args.workers, args.overlay, args.key, args.issuer_id, args.issuer_name,
+               args.program)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -48,12 +48,14 @@ class Config:
     issuer_id: str = ""
     issuer_name: str = ""
     limits: Limits = Limits()
+    programs: List[str] = field(default_factory=list)  # program definition files served beside the built-in ones
 
     @staticmethod
     def from_environment() -> "Config":
         """What `yrkesresan serve` hands each worker process (paths and names, never a key)."""
         raw = json.loads(os.environ.get("YRKESRESAN_SERVICE", "{}"))
-        return Config(raw.get("overlays", []), raw.get("key"), raw.get("issuer_id", ""), raw.get("issuer_name", ""))
+        return Config(raw.get("overlays", []), raw.get("key"), raw.get("issuer_id", ""), raw.get("issuer_name", ""),
+                      programs=raw.get("programs", []))
 
 
 def error_response(error: Error) -> JSONResponse:
@@ -76,9 +78,16 @@ def _problem(status: int, code: str, path: str, message: str) -> JSONResponse:
     return JSONResponse({**problem, "problems": [problem]}, status_code=status)
 
 
-def load_programs(overlay_paths: Sequence[str]) -> Dict[str, Program]:
-    """Every built-in program, and each one with the overlays given for it, in order (`gr-barn-unga+kungalv`)."""
+def load_programs(overlay_paths: Sequence[str], program_paths: Sequence[str] = ()) -> Dict[str, Program]:
+    """Every built-in program and every program file, by id, and each one with the overlays given
+    for it, in order (`gr-barn-unga+kungalv`)."""
     programs = {pid: Program.builtin(pid) for pid in Program.builtin_ids()}
+    files: Dict[str, str] = {}
+    for path in program_paths:
+        program = Program.from_file(path)
+        if program.id in programs:  # one id, one program: a file never stands in for another
+            raise _make("duplicate_id", "/id", "a program file has the id of a program the service already serves")
+        programs[program.id], files[program.id] = program, path
     chains: Dict[str, List[str]] = {}
     for path in overlay_paths:
         try:
@@ -88,7 +97,7 @@ def load_programs(overlay_paths: Sequence[str]) -> Dict[str, Program]:
         program = document.get("program") if isinstance(document, dict) else None
         chains.setdefault(program if isinstance(program, str) else "", []).append(path)
     for pid, paths in chains.items():
-        layered = Program.builtin(pid, overlays=paths)
+        layered = Program.from_file(files[pid], overlays=paths) if pid in files else Program.builtin(pid, overlays=paths)
         programs["+".join([pid] + [layer.split(":")[-1] for layer in layered.layers])] = layered
     return programs
 
@@ -96,7 +105,7 @@ def load_programs(overlay_paths: Sequence[str]) -> Dict[str, Program]:
 def create_app(config: Optional[Config] = None) -> Starlette:
     config = config or Config.from_environment()
     limits = config.limits
-    programs = load_programs(config.overlays)
+    programs = load_programs(config.overlays, config.programs)
     key = SigningKey.from_multibase(Path(config.key).read_text(encoding="ascii").strip()) if config.key else None
     issuer = IssuerProfile(config.issuer_id, config.issuer_name)
     openapi = _openapi.document(limits.batch_records)
