@@ -19,7 +19,7 @@ import glob, json, sys
 people = []
 for f in sorted(glob.glob("tests/scenarios/*.json")):
     s = json.load(open(f))
-    if "error" not in s and s["program"] == "gr-barn-unga" and not s.get("overlays"):
+    if "error" not in s and s.get("program") == "gr-barn-unga" and not s.get("overlays"):
         people.append((s["as_of"], s["person"]))
 with open(sys.argv[1], "w") as out:
     for i in range(20000):

@@ -58,7 +58,11 @@ TEST_CASE("shared scenarios", "[scenarios]") {
     for (const auto& file : files) {
         const json sc = json::parse(read_file(file.string()));
         INFO(file.filename().string() << ": " << sc.value("name", ""));
-        Program program = Program::builtin(sc.at("program").get<std::string>());
+        // A built-in program by id, or a program definition file from the repository root.
+        Program program = sc.contains("program_file")
+                              ? Program::from_json(read_file(std::string(YR_SOURCE_DIR) + "/" +
+                                                             sc["program_file"].get<std::string>()))
+                              : Program::builtin(sc.at("program").get<std::string>());
         std::vector<std::string> overlays;
         for (const auto& o : sc.value("overlays", json::array()))
             overlays.push_back(read_file(std::string(YR_SOURCE_DIR) + "/" + o.get<std::string>()));

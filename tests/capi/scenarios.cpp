@@ -118,10 +118,14 @@ std::string run(const std::filesystem::path& source_dir, const json& sc) {
     std::vector<const char*> overlays;
     for (const auto& o : overlay_text) overlays.push_back(o.c_str());
 
+    // A built-in program by id, or a program definition file from the repository root.
     yr_program* program = nullptr;
-    if (yr_program_load(sc.at("program").get<std::string>().c_str(), overlays.data(), overlays.size(), &program) !=
-        YR_OK)
-        return "loading the program: " + last_error();
+    const int loaded =
+        sc.contains("program_file")
+            ? yr_program_load_json(read_file(source_dir / sc["program_file"].get<std::string>()).c_str(),
+                                   overlays.data(), overlays.size(), &program)
+            : yr_program_load(sc.at("program").get<std::string>().c_str(), overlays.data(), overlays.size(), &program);
+    if (loaded != YR_OK) return "loading the program: " + last_error();
 
     const std::string person = sc.at("person").dump();
     const std::string as_of = sc.at("as_of").get<std::string>();

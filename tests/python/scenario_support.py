@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 import pytest
 
@@ -28,6 +28,8 @@ def mismatch(expected: Any, actual: Any, path: str = "") -> str:
     if isinstance(expected, list):
         if not isinstance(actual, list):
             return f"{path}: expected an array"
+        if not expected and actual:  # an empty array matches only an empty array
+            return f"{path}: expected an empty array, got {len(actual)}"
         for i, want in enumerate(expected):
             keyed = isinstance(want, dict) and "id" in want
             why = f"{path}/{i}: no element matches"
@@ -57,6 +59,21 @@ def load_scenario(path: Path) -> Dict[str, Any]:
 
 def overlay_paths(scenario: Dict[str, Any]) -> List[Path]:
     return [ROOT / o for o in scenario.get("overlays", [])]
+
+
+def program_file(scenario: Dict[str, Any]) -> Optional[Path]:
+    """The program definition file a scenario names (`program_file`, from the repository root), if any."""
+    return ROOT / scenario["program_file"] if "program_file" in scenario else None
+
+
+def scenario_program(scenario: Dict[str, Any]) -> Any:
+    """The scenario's program with its overlays: a built-in one by `program`, or one from `program_file`."""
+    import yrkesresan
+
+    path = program_file(scenario)
+    if path is not None:
+        return yrkesresan.Program.from_file(path, overlays=overlay_paths(scenario))
+    return yrkesresan.Program.builtin(scenario["program"], overlays=overlay_paths(scenario))
 
 
 def scenario_params() -> List[Any]:

@@ -322,6 +322,16 @@ def test_serve_refuses_a_bad_overlay_at_start(tmp_path: Path) -> None:
     assert run("serve", "--port", "1", "--overlay", tmp_path / "b.json").returncode == 3
 
 
+def test_the_invented_example_checks_clean_and_is_served_from_its_file(tmp_path: Path) -> None:
+    """data/examples/: the program written from docs/authoring.md alone, and its overlay, without a
+    finding even under --strict; `serve --program FILE` refuses a broken file before it listens."""
+    example, overlay = ROOT / "data/examples/exempel-lss.json", ROOT / "data/examples/exempel-lss-exempelby.json"
+    assert run("program", "check", example, "--strict").returncode == 0
+    assert run("program", "check", overlay, "--program", example, "--strict").returncode == 0
+    (tmp_path / "b.json").write_text("{", encoding="utf-8")
+    assert run("serve", "--port", "1", "--program", tmp_path / "b.json").returncode == 3
+
+
 def test_program_check_reports_warnings_and_places(tmp_path: Path) -> None:
     template = json.loads((ROOT / "data/templates/program.json").read_text(encoding="utf-8"))
     assert run("program", "check", ROOT / "data/templates/program.json").returncode == 0

@@ -17,7 +17,7 @@ from typing import Any, List, Optional, Tuple
 
 import pytest
 import yrkesresan
-from scenario_support import ROOT, load_scenario, overlay_paths, scenario_params
+from scenario_support import ROOT, load_scenario, overlay_paths, program_file, scenario_params, scenario_program
 
 YR_OK = 0
 
@@ -52,6 +52,8 @@ class CApi:
         lib.yr_string_free.argtypes = [ctypes.c_void_p]
         lib.yr_program_load.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t,
                                         ctypes.POINTER(ctypes.c_void_p)]
+        lib.yr_program_load_json.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t,
+                                             ctypes.POINTER(ctypes.c_void_p)]
         lib.yr_program_free.argtypes = [ctypes.c_void_p]
         lib.yr_program_definition.argtypes = [ctypes.c_void_p]
         lib.yr_program_definition.restype = ctypes.c_char_p
@@ -63,10 +65,14 @@ class CApi:
         e = self.lib.yr_error_last().contents
         return (e.kind or b"").decode(), (e.path or b"").decode()
 
-    def load(self, program: str, overlays: List[str]) -> ctypes.c_void_p:
+    def load(self, program: str, overlays: List[str], definition: Optional[str] = None) -> ctypes.c_void_p:
+        """A built-in program by id, or (``definition``) one from its JSON text."""
         array = (ctypes.c_char_p * max(1, len(overlays)))(*[o.encode() for o in overlays])
         out = ctypes.c_void_p()
-        rc = self.lib.yr_program_load(program.encode(), array, len(overlays), ctypes.byref(out))
+        if definition is not None:
+            rc = self.lib.yr_program_load_json(definition.encode(), array, len(overlays), ctypes.byref(out))
+        else:
+            rc = self.lib.yr_program_load(program.encode(), array, len(overlays), ctypes.byref(out))
         assert rc == YR_OK, self.last_error()
         return out
 
@@ -98,9 +104,10 @@ def test_same_version(capi: CApi) -> None:
 def test_c_abi_agrees_with_python(capi: CApi, path: Path, language: str) -> None:
     sc = load_scenario(path)
     overlays = [p.read_text(encoding="utf-8") for p in overlay_paths(sc)]
-    handle = capi.load(sc["program"], overlays)
+    path = program_file(sc)
+    handle = capi.load(sc.get("program", ""), overlays, path.read_text(encoding="utf-8") if path else None)
     try:
-        program = yrkesresan.Program.builtin(sc["program"], overlays=overlay_paths(sc))
+        program = scenario_program(sc)
         # The same effective program on both faces.
         assert json.loads(capi.lib.yr_program_definition(handle).decode()) == program.to_dict()
         person = json.dumps(sc["person"])

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import pytest
 import yrkesresan
-from scenario_support import SCENARIOS, load_scenario, overlay_paths, scenario_params
+from scenario_support import SCENARIOS, load_scenario, scenario_params, scenario_program
 
 
 def test_there_are_scenarios() -> None:
@@ -19,7 +19,7 @@ def test_there_are_scenarios() -> None:
 @pytest.mark.parametrize("path", scenario_params())
 def test_scenario(path: Path, match: Callable[[Any, Any], str]) -> None:
     sc = load_scenario(path)
-    program = yrkesresan.Program.builtin(sc["program"], overlays=overlay_paths(sc))
+    program = scenario_program(sc)
     as_of = datetime.date.fromisoformat(sc["as_of"])
     if "error" in sc:
         with pytest.raises(yrkesresan.Error) as info:

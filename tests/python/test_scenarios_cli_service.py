@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Tuple
 
 import pytest
-import yrkesresan
-from scenario_support import ROOT, load_scenario, scenario_params
+from scenario_support import ROOT, load_scenario, program_file, scenario_params, scenario_program
 from yrkesresan.cli import main
 
 pytest.importorskip("starlette")
@@ -33,7 +32,9 @@ def test_scenario_through_the_command_line(path: Path, tmp_path: Path, match: Ca
     sc = load_scenario(path)
     person = tmp_path / "person.json"
     person.write_text(json.dumps(sc["person"], ensure_ascii=False), encoding="utf-8")
-    args = ["evaluate", str(person), "--as-of", sc["as_of"], "--program", sc["program"], "--error-format", "json"]
+    path = program_file(sc)  # a program file is given to --program as its path
+    args = ["evaluate", str(person), "--as-of", sc["as_of"], "--program", str(path) if path else sc["program"],
+            "--error-format", "json"]
     for overlay in sc.get("overlays", []):
         args += ["--overlay", str(ROOT / overlay)]
     code, out, err = cli(args)
@@ -49,24 +50,27 @@ def test_scenario_through_the_command_line(path: Path, tmp_path: Path, match: Ca
 _clients: Dict[Tuple[str, ...], TestClient] = {}
 
 
-def service_for(overlays: Tuple[str, ...]) -> TestClient:
-    """One app per set of overlays, loaded once, as `yrkesresan serve --overlay ...` would."""
-    if overlays not in _clients:
-        _clients[overlays] = TestClient(create_app(Config([str(ROOT / o) for o in overlays])))
-    return _clients[overlays]
+def service_for(programs: Tuple[str, ...], overlays: Tuple[str, ...]) -> TestClient:
+    """One app per set of program files and overlays, loaded once, as
+    `yrkesresan serve --program ... --overlay ...` would."""
+    key = programs + ("--",) + overlays
+    if key not in _clients:
+        _clients[key] = TestClient(create_app(Config([str(ROOT / o) for o in overlays],
+                                                     programs=[str(ROOT / p) for p in programs])))
+    return _clients[key]
 
 
 @pytest.mark.parametrize("path", scenario_params())
 def test_scenario_through_the_service(path: Path, match: Callable[[Any, Any], str]) -> None:
     sc = load_scenario(path)
     overlays = tuple(sc.get("overlays", []))
-    program = sc["program"]
-    if overlays:  # the service names a layered program by its overlays' ids
-        layered = yrkesresan.Program.builtin(program, overlays=[ROOT / o for o in overlays])
-        program = "+".join([program] + [layer.split(":")[-1] for layer in layered.layers])
-    response = service_for(overlays).post(f"/programs/{program}/evaluate?as_of={sc['as_of']}",
-                                          content=json.dumps(sc["person"], ensure_ascii=False).encode(),
-                                          headers={"content-type": "application/json"})
+    files = (sc["program_file"],) if "program_file" in sc else ()  # served by its id
+    layered = scenario_program(sc)
+    # The service names a program by its id, a layered one by its overlays' ids too.
+    program = "+".join([layered.id] + [layer.split(":")[-1] for layer in layered.layers])
+    response = service_for(files, overlays).post(f"/programs/{program}/evaluate?as_of={sc['as_of']}",
+                                                 content=json.dumps(sc["person"], ensure_ascii=False).encode(),
+                                                 headers={"content-type": "application/json"})
     if "error" in sc:
         assert 400 <= response.status_code < 500
         body = response.json()

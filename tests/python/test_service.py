@@ -281,3 +281,21 @@ def test_a_fault_is_a_500_in_the_error_format_and_logs_no_body(monkeypatch: pyte
     response = TestClient(create_app(Config())).post("/programs/gr-barn-unga/evaluate?as_of=2026-11-22", json=COHORT[0])
     assert response.status_code == 500 and response.json()["code"] == "internal_error"
     assert CANARY not in response.text and CANARY not in caplog.text and "KeyError" in caplog.text
+
+
+def test_a_program_file_is_served_by_its_id_with_its_overlays(tmp_path: Path) -> None:
+    """`serve --program FILE`: a region's own program beside the built-in ones, layered as they are."""
+    example, overlay = ROOT / "data/examples/exempel-lss.json", ROOT / "data/examples/exempel-lss-exempelby.json"
+    own = TestClient(create_app(Config([str(overlay)], programs=[str(example)])))
+    ids = {p["id"] for p in own.get("/programs").json()}
+    assert {"gr-barn-unga", "exempel-lss", "exempel-lss+exempelby"} <= ids
+    response = own.post("/programs/exempel-lss+exempelby/evaluate?as_of=2026-03-02",
+                        json={"id": "ex-1", "municipality": "exempelby", "employment_start": "2026-02-02"})
+    assert response.status_code == 200 and response.json()["program"] == "exempel-lss"
+    # A file with a built-in program's id would stand in for it: the start is refused.
+    clash = tmp_path / "clash.json"
+    clash.write_text(json.dumps({**json.loads(example.read_text(encoding="utf-8")), "id": "gr-barn-unga"}),
+                     encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        create_app(Config(programs=[str(clash)]))
+    assert getattr(info.value, "code", None) == "duplicate_id"

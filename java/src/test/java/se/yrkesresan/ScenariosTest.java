@@ -41,7 +41,10 @@ class ScenariosTest {
         String[] overlays = overlayFiles.stream().map(o -> Fixtures.read((String) o)).toArray(String[]::new);
         String person = Fixtures.write(sc.get("person"));
         LocalDate asOf = LocalDate.parse((String) sc.get("as_of"));
-        try (Program program = Program.builtin((String) sc.get("program"), overlays)) {
+        // A built-in program by id, or a program definition file from the repository root.
+        try (Program program = sc.containsKey("program_file")
+                ? Program.fromJson(Fixtures.read((String) sc.get("program_file")), overlays)
+                : Program.builtin((String) sc.get("program"), overlays)) {
             if (sc.containsKey("error")) {
                 Map<String, Object> want = (Map<String, Object>) sc.get("error");
                 YrkesresanException e = assertThrows(YrkesresanException.class, () -> program.evaluateJson(person, asOf));
