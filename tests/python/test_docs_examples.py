@@ -10,7 +10,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Dict
 
 import pytest
 import yrkesresan
@@ -46,6 +46,19 @@ JSON_BLOCKS = [b for b in examples.all_blocks() if b.kind == "json" and b.skip i
                and examples.json_kind(examples.json_document(b))]
 
 
+def _written_programs() -> Dict[str, Any]:
+    """Programs that are not built in, by id: those the docs show whole, the
+    templates and the examples, which the docs' overlays and records may be for."""
+    found: Dict[str, Any] = {}
+    documents = [examples.json_document(b) for b in JSON_BLOCKS]
+    for folder in ("data/templates", "data/examples"):
+        documents += [json.loads(p.read_text(encoding="utf-8")) for p in sorted((_ROOT / folder).glob("*.json"))]
+    for document in documents:
+        if examples.json_kind(document) == "program":
+            found.setdefault(document["id"], document)
+    return found
+
+
 def _latest_date(text: str) -> datetime.date:
     return max(datetime.date.fromisoformat(d) for d in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", text))
 
@@ -56,17 +69,24 @@ def test_json_example(block: Any) -> None:
     document = examples.json_document(block)
     kind = examples.json_kind(document)
     text = json.dumps(document)
+    written = _written_programs()
     if kind == "overlay":
-        yrkesresan.Program.builtin(document["program"], overlays=[document])
+        if document["program"] in written:
+            yrkesresan.Program.from_json(written[document["program"]], overlays=[document])
+        else:
+            yrkesresan.Program.builtin(document["program"], overlays=[document])
     elif kind == "program":
         yrkesresan.Program.from_json(document)
     elif kind == "trusted issuers":
         assert yrkesresan.trusted_issuers_from_json(text)
     else:
-        # A person record or a coordination request, for one of the built-in programs.
+        # A person record or a coordination request, for one of the built-in programs
+        # (or for a program the docs, the templates or the examples hold).
         problems = []
-        for program_id in yrkesresan.Program.builtin_ids():
-            program = yrkesresan.Program.builtin(program_id)
+        candidates = [(pid, lambda pid=pid: yrkesresan.Program.builtin(pid)) for pid in yrkesresan.Program.builtin_ids()]
+        candidates += [(pid, lambda d=d: yrkesresan.Program.from_json(d)) for pid, d in written.items()]
+        for program_id, make in candidates:
+            program = make()
             try:
                 if kind == "person record":
                     program.evaluate(document, as_of=_latest_date(block.text))
@@ -75,4 +95,13 @@ def test_json_example(block: Any) -> None:
                 return
             except yrkesresan.Error as e:
                 problems.append(f"{program_id}: {e}")
-        pytest.fail(f"{block.name}: no built-in program reads this {kind}: " + "; ".join(problems))
+        pytest.fail(f"{block.name}: no program reads this {kind}: " + "; ".join(problems))
+
+
+@pytest.mark.parametrize("name", ["program.json", "overlay.json"])
+def test_the_guide_shows_the_templates_as_they_are(name: str) -> None:
+    """docs/authoring.md explains the templates of data/templates/ shown whole: the files, not a copy that drifts."""
+    template = json.loads((_ROOT / "data" / "templates" / name).read_text(encoding="utf-8"))
+    shown = [examples.json_document(b) for b in examples.blocks_of(_ROOT / "docs" / "authoring.md")
+             if b.kind == "json" and b.skip is None]
+    assert template in shown, f"docs/authoring.md does not show data/templates/{name} as it is"
