@@ -44,6 +44,7 @@ struct RawWarning {
         mentor_not_more_experienced,    // subject: component, a: mentor's months, b: person's months
         more_than_offered,              // subject: component, a: year, b: attended
         certificate_issued_early,       // subject: component
+        unknown_in_program,             // subject: event, a: EventType (an id the program does not have)
     };
     Code code;
     std::int32_t subject = -1;
@@ -77,6 +78,9 @@ struct PersonFacts {
     // Recording one event each; the rules on repeated events live here.
     void item_done(std::uint32_t entry, std::int32_t day);
     void removed_item_done(std::uint32_t item, std::int32_t day);
+    // A recorded fact about an item, module or component the (layered)
+    // program does not have: kept as a warning, never a reason to refuse the record.
+    void unknown_in_program(std::int32_t event, EventType type, std::int32_t day);
     void module_attended(const ProgramData& program, std::uint32_t module, std::int32_t day, std::int32_t event);
     void homework_submitted(const ProgramData& program, std::uint32_t module, std::int32_t day);
     void session_attended(std::uint32_t component, std::int32_t day);

@@ -111,6 +111,14 @@ Finding describe_warning(const ProgramData& program, const PersonRecord& person,
                     message("certificate_issued_early", lang, {{"component", label_in(c, lang)}, {"date", day}}), c.certificate_source,
                     c.id, date};
         }
+        case Code::unknown_in_program: {
+            const auto type = static_cast<EventType>(w.a);
+            const char* field = type == EventType::item_done ? "item"
+                                : (type == EventType::module_attended || type == EventType::homework_submitted) ? "module"
+                                                                                                                : "component";
+            return {"unknown_in_program", message(std::string("unknown_in_program_") + field, lang, {{"date", day}}), {}, {}, date,
+                    "/events/" + std::to_string(w.subject) + "/" + field};
+        }
     }
     return {};
 }

@@ -26,6 +26,7 @@ void write_finding(JsonWriter& w, const Finding& f) {
     write_source(w, f.source);
     if (!f.ref.empty()) w.member("ref", f.ref);
     if (f.date) w.member("date", *f.date);
+    if (!f.path.empty()) w.member("path", f.path);
     w.end_object();
 }
 

@@ -35,6 +35,10 @@ void PersonFacts::removed_item_done(std::uint32_t item, std::int32_t day) {
     event_warnings.push_back({RawWarning::Code::event_for_removed_item, static_cast<std::int32_t>(item), -1, day});
 }
 
+void PersonFacts::unknown_in_program(std::int32_t event, EventType type, std::int32_t day) {
+    event_warnings.push_back({RawWarning::Code::unknown_in_program, event, -1, day, static_cast<std::int32_t>(type)});
+}
+
 void PersonFacts::module_attended(const ProgramData&, std::uint32_t module, std::int32_t day, std::int32_t event) {
     // A module attended again (a later round) keeps its first attendance.
     if (attended[module] == no_day || day < attended[module]) {
@@ -112,7 +116,7 @@ void decode_person(const ProgramData& program, const PersonRecord& person, Date 
         bool removed = false;
         if (auto entry = facts.plan.find(e.ref, program, person, &removed)) facts.item_done(*entry, e.date.day_number());
         else if (removed) facts.removed_item_done(program.item_index.find(e.ref)->second, e.date.day_number());
-        else diag.add(ErrorCode::unknown_reference, event_path(i, "item"), "no item with this id in the plan");
+        else facts.unknown_in_program(static_cast<std::int32_t>(i), e.type, e.date.day_number());
     }
     for (std::size_t i = 0; i < person.events.size(); ++i) {
         const Event& e = person.events[i];
@@ -121,7 +125,7 @@ void decode_person(const ProgramData& program, const PersonRecord& person, Date 
         if (e.type == EventType::module_attended || e.type == EventType::homework_submitted) {
             auto m = program.module_index.find(e.ref);
             if (m == program.module_index.end()) {
-                diag.add(ErrorCode::unknown_reference, event_path(i, "module"), "no module with this id in the program");
+                facts.unknown_in_program(static_cast<std::int32_t>(i), e.type, day);
             } else if (e.type == EventType::module_attended) {
                 facts.module_attended(program, m->second, day, static_cast<std::int32_t>(i));
             } else {
@@ -131,12 +135,14 @@ void decode_person(const ProgramData& program, const PersonRecord& person, Date 
         }
         auto c = program.component_index.find(e.ref);
         const Component* component = c == program.component_index.end() ? nullptr : &program.components[c->second];
-        if (e.type == EventType::session_attended) {
-            if (!component || (component->kind != Component::Kind::supervision && component->kind != Component::Kind::annual))
+        if (!component) {
+            facts.unknown_in_program(static_cast<std::int32_t>(i), e.type, day);
+        } else if (e.type == EventType::session_attended) {
+            if (component->kind != Component::Kind::supervision && component->kind != Component::Kind::annual)
                 diag.add(ErrorCode::unknown_reference, event_path(i, "component"),
                          "no supervision or annual activity with this id in the program");
             else facts.session_attended(c->second, day);
-        } else if (!component || !component->certificate) {  // certificate_issued
+        } else if (!component->certificate) {  // certificate_issued
             diag.add(ErrorCode::unknown_reference, event_path(i, "component"),
                      "no component with this id and a certificate in the program");
         } else {

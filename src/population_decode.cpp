@@ -335,15 +335,14 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
         switch (*type) {
             case EventType::item_done: {
                 const std::int32_t item = prep.event_item[ref];
-                if (item < 0) problem(ErrorCode::unknown_reference, "events", row, "ref", "no item with this id in the plan");
+                if (item < 0) facts.unknown_in_program(static_cast<std::int32_t>(row), *type, date);
                 else facts.item_done(static_cast<std::uint32_t>(facts.plan.entry_of_item[static_cast<std::size_t>(item)]), date);
                 break;
             }
             case EventType::module_attended:
             case EventType::homework_submitted: {
                 const std::int32_t module = prep.event_module[ref];
-                if (module < 0)
-                    problem(ErrorCode::unknown_reference, "events", row, "ref", "no module with this id in the program");
+                if (module < 0) facts.unknown_in_program(static_cast<std::int32_t>(row), *type, date);
                 else if (*type == EventType::module_attended)
                     facts.module_attended(program, static_cast<std::uint32_t>(module), date, static_cast<std::int32_t>(row));
                 else facts.homework_submitted(program, static_cast<std::uint32_t>(module), date);
@@ -351,7 +350,11 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
             }
             case EventType::session_attended: {
                 const std::int32_t c = prep.event_component[ref];
-                const auto kind = c < 0 ? Component::Kind::course : program.components[static_cast<std::size_t>(c)].kind;
+                if (c < 0) {
+                    facts.unknown_in_program(static_cast<std::int32_t>(row), *type, date);
+                    break;
+                }
+                const auto kind = program.components[static_cast<std::size_t>(c)].kind;
                 if (kind != Component::Kind::supervision && kind != Component::Kind::annual)
                     problem(ErrorCode::unknown_reference, "events", row, "ref",
                             "no supervision or annual activity with this id in the program");
@@ -360,7 +363,8 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
             }
             case EventType::certificate_issued: {
                 const std::int32_t c = prep.event_component[ref];
-                if (c < 0 || !program.components[static_cast<std::size_t>(c)].certificate)
+                if (c < 0) facts.unknown_in_program(static_cast<std::int32_t>(row), *type, date);
+                else if (!program.components[static_cast<std::size_t>(c)].certificate)
                     problem(ErrorCode::unknown_reference, "events", row, "ref",
                             "no component with this id and a certificate in the program");
                 else facts.certificate_issued(static_cast<std::uint32_t>(c), date);

@@ -159,9 +159,15 @@ TEST_CASE("the individual plan removes and adds items, checked against the progr
     CHECK(e.path() == "/plan/removed_items/0");
     CHECK_THAT(e.message(), !Catch::Contains("visitkorten"));  // named by its place, not echoed
 
+    // A completion of an item the program does not have is a recorded fact: kept, named by its place.
     p = newcomer();
     p["events"] = json::array({done("no-such-item", "2026-01-15")});
-    CHECK(expect_error([&] { evaluate_and_keep(gr(), p, "2026-02-01"); }).path() == "/events/0/item");
+    const auto kept = evaluate_and_keep(gr(), p, "2026-02-01");
+    REQUIRE(kept.warnings.size() == 1);
+    CHECK(kept.warnings[0].code == "unknown_in_program");
+    CHECK(kept.warnings[0].path == "/events/0/item");
+    CHECK(kept.warnings[0].date == d("2026-01-15"));
+    CHECK_THAT(kept.warnings[0].message, !Catch::Contains("no-such-item"));
 }
 
 TEST_CASE("experience and phase on the evaluation date", "[R1][R2]") {

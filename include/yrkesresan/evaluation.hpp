@@ -30,6 +30,7 @@ struct Finding {
     SourceRef source;
     std::string ref;           // the item, checklist or role it concerns; may be empty
     std::optional<Date> date;  // the recorded date it concerns, if any
+    std::string path = {};     // JSON Pointer to the record's fact it concerns; may be empty
 };
 
 struct ItemResult {

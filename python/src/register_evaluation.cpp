@@ -35,6 +35,7 @@ void register_evaluation(py::module_& m) {
         .def_readonly("source", &Finding::source)
         .def_readonly("ref", &Finding::ref)
         .def_readonly("date", &Finding::date)
+        .def_readonly("path", &Finding::path)
         .def("__repr__", [](const Finding& f) { return "<Finding " + f.code + ": " + f.message + ">"; });
 
     py::class_<ItemResult>(m, "ItemResult", "One checklist item of one person's plan.")

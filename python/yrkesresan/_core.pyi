@@ -95,6 +95,8 @@ class Finding:
     def ref(self) -> str: ...
     @property
     def date(self) -> Optional[datetime.date]: ...
+    @property
+    def path(self) -> str: ...  # JSON Pointer into the person record (unknown_in_program), else ""
 
 class ItemResult:
     @property

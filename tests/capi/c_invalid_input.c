@@ -264,10 +264,10 @@ static void evaluate(void) {
     CHECK_STR(yr_error_last()->path, "/employment_start");
     CHECK_CODE(yr_evaluate(gr,
                            "{\"id\": \"p-1\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-01-12\","
-                           " \"events\": [{\"type\": \"item_done\", \"item\": \"no-such-item\", \"date\": \"2026-01-20\"}]}",
+                           " \"events\": [{\"type\": \"session_attended\", \"component\": \"introduktionsprogram\", \"date\": \"2026-01-20\"}]}",
                            "2026-02-01", NULL, &out),
                YR_EREFERENCE);
-    CHECK_STR(yr_error_last()->path, "/events/0/item");
+    CHECK_STR(yr_error_last()->path, "/events/0/component");
     CHECK_CODE(yr_evaluate(gr,
                            "{\"id\": \"p-1\", \"municipality\": \"kungalv\", \"employment_start\": \"2026-01-12\","
                            " \"events\": [{\"type\": \"item_done\", \"item\": \"valkomstbrev\", \"date\": \"2026-03-01\"}]}",

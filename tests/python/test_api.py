@@ -140,9 +140,13 @@ def test_errors_carry_code_path_and_problems(gr: Program) -> None:
         gr.evaluate(dict(NEWCOMER, employmnet_start="2026-01-12"), as_of=D(2026, 6, 1))
     assert (info.value.code, info.value.path) == ("unknown_field", "/employmnet_start")
     with pytest.raises(yrkesresan.IdError) as ref:
-        gr.evaluate(dict(NEWCOMER, events=[{"type": "item_done", "item": "nope", "date": "2026-02-01"}]),
-                    as_of=D(2026, 6, 1))
-    assert (ref.value.code, ref.value.path) == ("unknown_reference", "/events/0/item")
+        gr.evaluate(dict(NEWCOMER, events=[{"type": "session_attended", "component": "introduktionsprogram",
+                                            "date": "2026-02-01"}]), as_of=D(2026, 6, 1))
+    assert (ref.value.code, ref.value.path) == ("unknown_reference", "/events/0/component")
+    # A fact about what the program does not have is kept and named by its place.
+    kept = gr.evaluate(dict(NEWCOMER, events=[{"type": "item_done", "item": "nope", "date": "2026-02-01"}]),
+                       as_of=D(2026, 6, 1))
+    assert [(w.code, w.path, w.date) for w in kept.warnings] == [("unknown_in_program", "/events/0/item", D(2026, 2, 1))]
     with pytest.raises(yrkesresan.ParseError):
         gr.evaluate("{not json", as_of=D(2026, 6, 1))
     with pytest.raises(yrkesresan.NotFoundError) as nf:
