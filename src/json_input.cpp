@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "id_messages.hpp"
+#include "json_dom.hpp"
 #include "json_value.hpp"
 #include "yrkesresan/roles.hpp"
 
@@ -44,174 +45,26 @@ std::vector<std::size_t> negative_zero_ordinals(std::string_view text) {
     return out;
 }
 
-// Builds the DOM from nlohmann's SAX events, enforcing the limits before
-// each value is stored and keeping the path of the value being read.
-class DomBuilder {
-public:
-    DomBuilder(json& root, std::string_view text, const InputLimits& limits)
-        : root_(root), text_(text), limits_(limits), negative_zeros_(negative_zero_ordinals(text)) {}
-
-    bool null() { return scalar(json(nullptr)); }
-    bool boolean(bool b) { return scalar(json(b)); }
-    bool number_integer(json::number_integer_t n) {
-        return scalar(is_negative_zero() ? json(-0.0) : json(n));
-    }
-    bool number_unsigned(json::number_unsigned_t n) {
-        ++numbers_;
-        return scalar(json(n));
-    }
-    bool number_float(json::number_float_t d, const std::string& raw) {
-        ++numbers_;
-        // The parser falls back to a double for an integer beyond 64 bits.
-        if (raw.find_first_of(".eE") == std::string::npos)
-            throw Error(ErrorCode::limit_exceeded, value_path(), "an integer beyond the 64-bit range");
-        return scalar(json(d));
-    }
-    bool string(std::string& s) {
-        if (s.size() > limits_.max_string_bytes)
-            throw Error(ErrorCode::limit_exceeded, value_path(),
-                        "a string longer than " + count_text(limits_.max_string_bytes) + " bytes");
-        return scalar(json(std::move(s)));
-    }
-    bool binary(json::binary_t&) { return false; }  // JSON text has none
-
-    bool start_object(std::size_t) { return open(json::object()); }
-    bool start_array(std::size_t) { return open(json::array()); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-
-    bool key(std::string& k) {
-        Frame& f = frames_.back();
-        if (k.size() > limits_.max_string_bytes)
-            throw Error(ErrorCode::limit_exceeded, path_of(frames_.size()),
-                        "an object key longer than " + count_text(limits_.max_string_bytes) + " bytes");
-        // nlohmann keeps the last of two equal keys silently.
-        if (f.node->contains(k))
-            throw Error(ErrorCode::parse_error, path_of(frames_.size()), "an object has the same key twice");
-        f.key = std::move(k);
-        return true;
-    }
-
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-        // 406: a number beyond the range of a double (1e400); nlohmann's own
-        // message quotes the input, so only the place is reported.
-        if (e.id == 406)
-            throw Error(ErrorCode::limit_exceeded, value_path(), "a number beyond the range of a double");
-        // nlohmann places an unexpected token at its end ("a" "b" at the
-        // second closing quote); the strict reader of json_value.hpp stops
-        // at the first character that cannot be, so it names the place.
-        try {
-            (void)read_json_strict(text_, limits_);
-        } catch (const Error& strict) {
-            if (strict.code() == ErrorCode::parse_error && strict.problems().front().line > 0) throw;
-        }
-        // nlohmann counts the bytes read, the offending one included.
-        throw_syntax_error(text_, position > 0 ? position - 1 : 0);
-    }
-
-private:
-    struct Frame {
-        json* node;
-        std::string selector;  // this container's token in its parent's path ("" for the root)
-        bool shown;            // false: its key may not be shown, so paths end at the parent
-        std::string key;       // objects: the key of the member being read
-    };
-
-    bool is_negative_zero() {
-        const std::size_t ordinal = numbers_++;
-        return std::binary_search(negative_zeros_.begin(), negative_zeros_.end(), ordinal);
-    }
-
-    // The path of the container frames_[depth - 1], keys shown or the path ends.
-    std::string path_of(std::size_t depth) const {
-        std::string p;
-        for (std::size_t i = 1; i < depth; ++i) {
-            if (!frames_[i].shown) break;
-            p += '/';
-            p += frames_[i].selector;
-        }
-        return p;
-    }
-    // The token of the next value in the innermost container; false if hidden.
-    bool next_selector(std::string& out) const {
-        const Frame& f = frames_.back();
-        if (f.node->is_array()) {
-            out = std::to_string(f.node->size());
-            return true;
-        }
-        out = json_pointer_token(f.key);
-        return key_may_be_shown(f.key);
-    }
-    std::string value_path() const {
-        if (frames_.empty()) return "";
-        for (std::size_t i = 1; i < frames_.size(); ++i)
-            if (!frames_[i].shown) return path_of(frames_.size());
-        std::string selector;
-        std::string p = path_of(frames_.size());
-        if (next_selector(selector)) p += "/" + selector;
-        return p;
-    }
-
-    void count_value() {
-        if (++values_ > limits_.max_values)
-            throw Error(ErrorCode::limit_exceeded, "",
-                        "a document with more than " + count_text(limits_.max_values) + " values");
-        if (frames_.empty()) return;
-        const json& parent = *frames_.back().node;
-        if (parent.size() >= limits_.max_items)
-            throw Error(ErrorCode::limit_exceeded, path_of(frames_.size()),
-                        parent.is_array() ? "an array with more than " + count_text(limits_.max_items) + " items"
-                                          : "an object with more than " + count_text(limits_.max_items) + " members");
-    }
-
-    // Stores a value in the innermost container (or as the root); returns it.
-    json* store(json&& v) {
-        count_value();
-        if (frames_.empty()) {
-            root_ = std::move(v);
-            return &root_;
-        }
-        Frame& f = frames_.back();
-        if (f.node->is_array()) {
-            f.node->push_back(std::move(v));
-            return &f.node->back();
-        }
-        json& slot = (*f.node)[f.key];
-        slot = std::move(v);
-        return &slot;
-    }
-
-    bool scalar(json&& v) {
-        store(std::move(v));
-        return true;
-    }
-
-    bool open(json&& container) {
-        if (frames_.size() >= limits_.max_depth)
-            throw Error(ErrorCode::limit_exceeded, value_path(),
-                        "a document nested deeper than " + count_text(limits_.max_depth) + " levels");
-        std::string selector;
-        const bool shown = frames_.empty() || (frames_.back().shown && next_selector(selector));
-        json* node = store(std::move(container));
-        frames_.push_back(Frame{node, std::move(selector), shown, {}});
-        return true;
-    }
-
-    bool close() {
-        frames_.pop_back();
-        return true;
-    }
-
-    json& root_;
-    std::string_view text_;
-    const InputLimits& limits_;
-    std::vector<std::size_t> negative_zeros_;
-    std::vector<Frame> frames_;
-    std::size_t numbers_ = 0;
-    std::size_t values_ = 0;
-};
-
 }  // namespace
+
+DomBuilder::DomBuilder(json& root, std::string_view text, const InputLimits& limits)
+    : root_(root), text_(text), limits_(limits), negative_zeros_(negative_zero_ordinals(text)) {}
+
+bool DomBuilder::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    // 406: a number beyond the range of a double (1e400); nlohmann's own
+    // message quotes the input, so only the place is reported.
+    if (e.id == 406) number_out_of_range();
+    // nlohmann places an unexpected token at its end ("a" "b" at the
+    // second closing quote); the strict reader of json_value.hpp stops
+    // at the first character that cannot be, so it names the place.
+    try {
+        (void)read_json_strict(text_, limits_);
+    } catch (const Error& strict) {
+        if (strict.code() == ErrorCode::parse_error && strict.problems().front().line > 0) throw;
+    }
+    // nlohmann counts the bytes read, the offending one included.
+    throw_syntax_error(text_, position > 0 ? position - 1 : 0);
+}
 
 // Optimal string alignment distance (edits and swaps of neighbours), capped
 // at 64 (id_messages.hpp).
@@ -392,7 +245,10 @@ const char* type_name(const json& j) noexcept {
         case json::value_t::array: return "array";
         case json::value_t::string: return "string";
         case json::value_t::boolean: return "boolean";
-        case json::value_t::binary: return "binary";
+        case json::value_t::binary:  // only from a binding (json_dom.hpp)
+            return j.get_binary().has_subtype() && j.get_binary().subtype() == foreign_datetime
+                       ? "a datetime (dates have no time)"
+                       : "a value JSON has no type for";
         case json::value_t::discarded: return "discarded";
         default: return "number";
     }

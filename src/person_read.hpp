@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "yrkesresan/person.hpp"
 
 namespace yrkesresan::detail {
@@ -23,6 +25,9 @@ bool one_of(std::string_view s, const std::string_view (&set)[N]) {
 // The strict path (person_parse.cpp): the limited reader's DOM, then every
 // field checked; throws Error listing every problem with its JSON Pointer.
 PersonRecord read_person_strict(std::string_view text);
+// Its second half: every field of a document already read within the limits
+// (parse_json, or a binding's DomBuilder, json_dom.hpp).
+PersonRecord parse_person(const nlohmann::json& document);
 
 // The common case, a well-formed and valid record, read straight from the
 // text without a DOM (person_fast.cpp; the DOM is most of the strict path's
