@@ -4,9 +4,16 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>  // in every file: type casters must agree across translation units
 
+namespace yrkesresan {
+class Error;
+}
+
 namespace yr_python {
 
 namespace py = pybind11;
+
+// The yrkesresan.errors exception for a library error (not raised).
+py::object error_object(const yrkesresan::Error& e);
 
 void register_errors(py::module_& m);
 void register_program(py::module_& m);

@@ -3,6 +3,7 @@
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
+#include "person_input.hpp"
 #include "yrkesresan/certificate.hpp"
 
 namespace yr_python {
@@ -44,12 +45,13 @@ void register_certificate(py::module_& m) {
 
     m.def(
         "issue_certificate",
-        [](const Program& program, const std::string& person_json, Date as_of, const std::string& component,
+        [](const Program& program, py::handle person, Date as_of, const std::string& component,
            const std::string& issuer) {
+            const PersonRecord record = person_record(person);  // a dict, or JSON text (person_input.hpp)
             py::gil_scoped_release release;
-            return issue_certificate(program, PersonRecord::from_json(person_json), as_of, component, {issuer});
+            return issue_certificate(program, record, as_of, component, {issuer});
         },
-        py::arg("program"), py::arg("person_json"), py::arg("as_of"), py::arg("component"), py::arg("issuer") = "");
+        py::arg("program"), py::arg("person"), py::arg("as_of"), py::arg("component"), py::arg("issuer") = "");
 }
 
 }  // namespace yr_python

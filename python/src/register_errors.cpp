@@ -5,17 +5,20 @@
 
 namespace yr_python {
 
+py::object error_object(const yrkesresan::Error& e) {
+    py::list problems;
+    for (const auto& pr : e.problems())
+        problems.append(py::make_tuple(std::string(yrkesresan::to_string(pr.code)), pr.path, pr.message));
+    const auto summary = py::make_tuple(std::string(yrkesresan::to_string(e.code())), e.path(), e.message());
+    return py::module_::import("yrkesresan.errors").attr("_from_core")(problems, e.what(), summary);
+}
+
 void register_errors(py::module_& m) {
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);
         } catch (const yrkesresan::Error& e) {
-            py::list problems;
-            for (const auto& pr : e.problems())
-                problems.append(py::make_tuple(std::string(yrkesresan::to_string(pr.code)), pr.path, pr.message));
-            const auto summary = py::make_tuple(std::string(yrkesresan::to_string(e.code())), e.path(), e.message());
-            py::object exc =
-                py::module_::import("yrkesresan.errors").attr("_from_core")(problems, e.what(), summary);
+            py::object exc = error_object(e);
             PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
         }
     });

@@ -5,6 +5,7 @@
 #include "bindings.hpp"
 #include "convert.hpp"
 #include "date_caster.hpp"
+#include "evaluate.hpp"
 #include "yrkesresan/check.hpp"
 #include "yrkesresan/error.hpp"
 #include "yrkesresan/evaluation.hpp"
@@ -14,14 +15,6 @@
 namespace yr_python {
 
 using namespace yrkesresan;
-
-namespace {
-Language parse_language(const std::string& lang) {
-    if (lang == "sv") return Language::sv;
-    if (lang == "en") return Language::en;
-    throw Error(ErrorCode::invalid_value, "", "language is sv or en");
-}
-}  // namespace
 
 void register_program(py::module_& m) {
     py::class_<SourceRef>(m, "SourceRef", "Where a rule comes from: a seed document and its pages.")
@@ -92,12 +85,21 @@ void register_program(py::module_& m) {
             py::arg("format") = "markdown")
         .def(
             "evaluate",
-            [](const Program& program, const std::string& person_json, Date as_of, const std::string& language) {
-                const Language lang = parse_language(language);
-                py::gil_scoped_release release;
-                return evaluate(program, PersonRecord::from_json(person_json), as_of, {lang});
+            [](const Program& program, py::handle person, Date as_of, const std::string& language) {
+                return evaluate_one(program, person, as_of, parse_language(language));
             },
-            py::arg("person_json"), py::arg("as_of"), py::arg("language") = "sv")
+            py::arg("person"), py::arg("as_of"), py::arg("language") = "sv",
+            "One person record: a dict (or any Mapping) or JSON text (str or bytes).")
+        .def(
+            "evaluate_many",
+            [](const Program& program, py::iterable records, Date as_of, const std::string& language, bool keep_errors,
+               unsigned threads) {
+                return evaluate_many(program, records, as_of, parse_language(language), keep_errors, threads);
+            },
+            py::arg("records"), py::arg("as_of"), py::arg("language") = "sv", py::arg("keep_errors") = false,
+            py::arg("threads") = 0,
+            "Every record, in order, evaluated on every core (threads=0) with the GIL released; see "
+            "yrkesresan.Program.evaluate_many.")
         .def(py::pickle([](const Program& p) { return p.to_json(); },
                         [](const std::string& definition) { return Program::from_json(definition); }));
 

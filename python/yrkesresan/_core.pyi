@@ -1,7 +1,7 @@
 # Hand-written stubs of the compiled module yrkesresan._core (checked against
 # the module by mypy's stubtest in scripts/test-python.sh).
 import datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -80,7 +80,17 @@ class Program:
     def phase_at(self, months: int) -> Phase: ...
     def to_json(self) -> str: ...
     def rule_book(self, format: str = "markdown") -> str: ...
-    def evaluate(self, person_json: str, as_of: datetime.date, language: str = "sv") -> Evaluation: ...
+    # person: a Mapping (dates as datetime.date or ISO text), or JSON text as str or bytes.
+    def evaluate(self, person: object, as_of: datetime.date, language: str = "sv") -> Evaluation: ...
+    # Each result is an Evaluation, or with keep_errors the refused record's yrkesresan.Error.
+    def evaluate_many(
+        self,
+        records: Iterable[object],
+        as_of: datetime.date,
+        language: str = "sv",
+        keep_errors: bool = False,
+        threads: int = 0,
+    ) -> List[Any]: ...
     def __getstate__(self) -> str: ...
     def __setstate__(self, state: str) -> None: ...
 
@@ -378,7 +388,7 @@ class Certificate:
     def to_dict(self) -> Dict[str, Any]: ...
 
 def issue_certificate(
-    program: Program, person_json: str, as_of: datetime.date, component: str, issuer: str = ""
+    program: Program, person: object, as_of: datetime.date, component: str, issuer: str = ""
 ) -> Certificate: ...
 
 _Column = Tuple[str, str, List[str], npt.NDArray[np.int32]]

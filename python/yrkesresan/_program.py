@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _core
-from .errors import _unicode, _utf8
+from .errors import Error, _unicode, _utf8
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -156,9 +156,45 @@ class Program:
 
     # Evaluating --------------------------------------------------------------
     def evaluate(self, person: PersonRecord, as_of: datetime.date, language: str = "sv") -> _core.Evaluation:
-        """Evaluates one person record (docs/contract.md) on ``as_of`` (messages in ``language``: sv or en)."""
-        text = _unicode(person) if isinstance(person, str) else _dumps(person)
-        return self._core.evaluate(text, _check_date(as_of), language)
+        """Evaluates one person record (docs/contract.md) on ``as_of`` (messages in ``language``: sv or en).
+
+        ``person`` is a dict (or any Mapping) with dates as ``datetime.date``
+        or ISO text, read in C++ without a detour through JSON text, or the
+        record as JSON text. Either is refused the same way, with the same
+        code and JSON Pointer: a ``datetime.datetime`` (or another value JSON
+        has no type for) where a date or a string goes is ``wrong_type``, as
+        a number there would be, and a dict is held to the limits of
+        docs/limits.md as its compact JSON text would be.
+        """
+        if isinstance(person, str):
+            person = _unicode(person)
+        return self._core.evaluate(person, _check_date(as_of), language)
+
+    def evaluate_many(
+        self,
+        records: Iterable[PersonRecord],
+        as_of: datetime.date,
+        language: str = "sv",
+        *,
+        errors: str = "raise",
+        threads: int = 0,
+    ) -> List[Union[_core.Evaluation, Error]]:
+        """Evaluates every record on ``as_of``, in order, on every core.
+
+        The records (dicts or JSON text, as :meth:`evaluate` takes) are read
+        with the GIL held, then evaluated in C++ with it released, on
+        ``threads`` threads (0: every core). The answers are those of
+        :meth:`evaluate` record by record. A refused record's error has its
+        paths under the record's index (``/3/events/0/date``), as in the
+        service's batch: ``errors="raise"`` raises the first refused record's
+        error; ``errors="keep"`` puts the error (the exception object, not
+        raised) in the record's place in the list.
+        """
+        if errors not in ("raise", "keep"):
+            raise ValueError('errors is "raise" or "keep"')
+        if isinstance(records, (str, bytes, Mapping)):
+            raise TypeError("records is an iterable of person records (a list of dicts or JSON texts)")
+        return self._core.evaluate_many(records, _check_date(as_of), language, errors == "keep", threads)
 
     def issue_certificate(self, person: PersonRecord, as_of: datetime.date, component: str,
                           issuer: Optional[str] = None) -> _core.Certificate:
@@ -169,8 +205,9 @@ class Program:
         naming what is missing otherwise. ``issuer`` defaults to the program's
         organisation.
         """
-        text = _unicode(person) if isinstance(person, str) else _dumps(person)
-        return _core.issue_certificate(self._core, text, _check_date(as_of), component, issuer or "")
+        if isinstance(person, str):
+            person = _unicode(person)
+        return _core.issue_certificate(self._core, person, _check_date(as_of), component, issuer or "")
 
     def evaluate_population(
         self,

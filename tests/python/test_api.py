@@ -115,8 +115,10 @@ def test_readable_reprs(gr: Program) -> None:
 def test_dates_are_calendar_dates(gr: Program) -> None:
     with pytest.raises(TypeError):
         gr.evaluate(NEWCOMER, as_of=datetime.datetime(2026, 2, 1, 12, 0))  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    # In a record, a datetime is a value of the wrong type where it stands, as a number there would be.
+    with pytest.raises(yrkesresan.InputError) as wrong:
         gr.evaluate(dict(NEWCOMER, employment_start=datetime.datetime(2026, 1, 12)), as_of=D(2026, 2, 1))
+    assert (wrong.value.code, wrong.value.path) == ("wrong_type", "/employment_start")
     with pytest.raises(yrkesresan.InputError) as info:
         gr.evaluate(NEWCOMER, as_of=D(1899, 12, 31))
     assert info.value.code == "invalid_date"
