@@ -132,6 +132,7 @@ Evaluation describe(const ProgramData& program, const PersonRecord& person, cons
     ev.unit = person.unit;
     ev.program = program.id;
     ev.program_version = program.version;
+    ev.layers = program.layers;
     ev.as_of = as_of;
     ev.language = lang;
     ev.experience = {a.months, a.anchor, a.leave_days, a.next_month_on, a.months_at_employment_start};

@@ -139,6 +139,10 @@ std::string Evaluation::to_json() const {
     if (!unit.empty()) w.member("unit", unit);
     w.member("program", program)
         .member("program_version", program_version)
+        .key("layers")
+        .begin_array();
+    for (const auto& l : layers) w.value(l);
+    w.end_array()
         .member("as_of", as_of)
         .member("language", language == Language::en ? "en" : "sv")
         .member("experience_months", experience.months)

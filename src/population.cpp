@@ -113,8 +113,9 @@ PersonLayout person_layout(const Program& program, std::size_t n) {
 }
 
 // The long table of items: one row per person x plan entry. In the columnar
-// input every person has the program's plan, so person p owns rows
-// [p * entries, (p + 1) * entries) and threads write them without joining.
+// input every person has the plan of the program they are evaluated against,
+// so person p owns a range of rows known before any is written, and threads
+// write them without joining.
 struct ItemColumns {
     std::vector<std::int32_t> person, checklist, section, item, responsible, state, due, planned, done;
     void resize(std::size_t rows) {
@@ -164,7 +165,18 @@ void write_person(PersonLayout& L, std::size_t p, const detail::PersonFacts& fac
     L.col(L.warnings)[p] = static_cast<std::int32_t>(facts.event_warnings.size() + a.warnings.size());
 }
 
-void write_items(ItemColumns& out, std::size_t first_row, std::size_t p, const std::vector<std::int32_t>& section_code, const detail::PersonFacts& facts,
+// The programs persons are evaluated against: the program, and the programs
+// of earlier employments its dated overlays left (program_data.hpp). Items
+// and sections are written as codes shared by all of them.
+struct Variant {
+    const detail::ProgramData* data;
+    detail::PreparedTables prep;
+    std::vector<std::int32_t> item_code, section_code;  // per item / section of `data`
+    std::size_t entries = 0;                            // item rows per person
+    std::int32_t layers_code = 0;
+};
+
+void write_items(ItemColumns& out, std::size_t first_row, std::size_t p, const Variant& v, const detail::PersonFacts& facts,
                  const detail::Assessment* a) {
     const auto& entries = facts.plan.entries;
     for (std::size_t e = 0; e < entries.size(); ++e) {
@@ -172,8 +184,8 @@ void write_items(ItemColumns& out, std::size_t first_row, std::size_t p, const s
         const auto& entry = entries[e];
         out.person[r] = static_cast<std::int32_t>(p);
         out.checklist[r] = static_cast<std::int32_t>(entry.checklist);
-        out.section[r] = section_code[entry.section];
-        out.item[r] = entry.item;
+        out.section[r] = v.section_code[entry.section];
+        out.item[r] = entry.item < 0 ? entry.item : v.item_code[static_cast<std::size_t>(entry.item)];
         out.responsible[r] = entry.codes.empty() ? -1 : entry.codes.bits();
         // Without an assessment (the decode-only floor) the recorded facts are written as they are.
         out.state[r] = static_cast<std::int32_t>(a ? a->states[e] : ItemState::pending);
@@ -189,23 +201,51 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
                                      const PopulationOptions& options) {
     const detail::ProgramData& data = program.data();
     const std::size_t n = in.persons;
-    const detail::PreparedTables prep = detail::prepare_tables(data, in);
     PersonLayout L = person_layout(program, n);
 
-    // Section ids repeat across checklists: one category per distinct id.
-    std::vector<std::string> section_ids;
-    std::vector<std::int32_t> section_code(data.sections.size());
-    {
-        std::unordered_map<std::string, std::int32_t> seen;
-        for (std::size_t s = 0; s < data.sections.size(); ++s) {
-            auto [it, inserted] = seen.emplace(data.sections[s].id, static_cast<std::int32_t>(section_ids.size()));
-            if (inserted) section_ids.push_back(data.sections[s].id);
-            section_code[s] = it->second;
+    // Section ids repeat across checklists, item ids across programs: one category per distinct id.
+    std::vector<std::string> section_ids, item_ids, layer_sets;
+    std::unordered_map<std::string, std::int32_t> seen_sections, seen_items, seen_layers;
+    auto intern = [](std::unordered_map<std::string, std::int32_t>& seen, std::vector<std::string>& ids, const std::string& id) {
+        const auto [it, inserted] = seen.emplace(id, static_cast<std::int32_t>(ids.size()));
+        if (inserted) ids.push_back(id);
+        return it->second;
+    };
+    std::vector<Variant> variants;
+    auto add_variant = [&](const detail::ProgramData& d) {
+        Variant v{&d, detail::prepare_tables(d, in), {}, {}, 0, 0};
+        for (const auto& it : d.items) v.item_code.push_back(intern(seen_items, item_ids, it.id));
+        for (const auto& sec : d.sections) v.section_code.push_back(intern(seen_sections, section_ids, sec.id));
+        std::string layers;
+        for (const auto& l : d.layers) layers += (layers.empty() ? "" : ",") + l;
+        v.layers_code = intern(seen_layers, layer_sets, layers);
+        v.entries = v.prep.template_plan.entries.size();
+        variants.push_back(std::move(v));
+    };
+    add_variant(data);  // first: the program's own items keep their order as codes
+    for (const auto& e : data.earlier) add_variant(*e.data);
+    // Which program each person has, and where the person's item rows begin.
+    std::vector<std::uint8_t> variant_of;
+    std::vector<std::size_t> first_row;
+    if (!data.earlier.empty()) {
+        variant_of.resize(n, 0);
+        first_row.resize(n + 1, 0);
+        for (std::size_t p = 0; p < n; ++p) {
+            const std::int32_t start = in.employment_start.empty() ? missing_value : in.employment_start[p];
+            if (start != missing_value && start != not_a_date)
+                for (std::size_t e = 0; e < data.earlier.size(); ++e)
+                    if (start < data.earlier[e].until.day_number()) {
+                        variant_of[p] = static_cast<std::uint8_t>(e + 1);
+                        break;
+                    }
+            first_row[p + 1] = first_row[p] + variants[variant_of[p]].entries;
         }
     }
-    const std::size_t entries = prep.template_plan.entries.size();
+    auto variant = [&](std::size_t p) -> const Variant& { return variants[variant_of.empty() ? 0 : variant_of[p]]; };
+    auto row_of = [&](std::size_t p) { return first_row.empty() ? p * variants[0].entries : first_row[p]; };
+    const std::size_t layers_col = L.add("layers", Kind::category, n);
     ItemColumns items;
-    items.resize(n * entries);
+    items.resize(row_of(n));
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / 64)));
@@ -214,7 +254,9 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
         const std::size_t first = n * t / threads, last = n * (t + 1) / threads;
         detail::PersonFacts facts;
         detail::Assessment assessment;
-        if (options.decode_only) {  // written for every person, as an evaluation would be; no rule applied
+        // Written for every person, as an evaluation would be; no rule applied. Every
+        // program a person may have shares the checklists and components: overlays add neither.
+        if (options.decode_only) {
             assessment.checklists.resize(data.checklists.size());
             assessment.components.resize(data.components.size());
             assessment.certificates.resize(L.certificates.size());
@@ -223,18 +265,20 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
         std::vector<Problem> problems;
         for (std::size_t p = first; p < last; ++p) {
             problems.clear();
-            if (!detail::decode_row(data, in, prep, p, as_of, facts, scratch, problems)) {
+            const Variant& v = variant(p);
+            L.col(layers_col)[p] = v.layers_code;
+            if (!detail::decode_row(*v.data, in, v.prep, p, as_of, facts, scratch, problems)) {
                 errors[t].emplace_back(p, Error(problems));
                 continue;
             }
             if (options.decode_only) {
                 write_person(L, p, facts, assessment);
-                write_items(items, p * entries, p, section_code, facts, nullptr);
+                write_items(items, row_of(p), p, v, facts, nullptr);
                 continue;
             }
-            detail::assess(data, facts, as_of, assessment);
+            detail::assess(*v.data, facts, as_of, assessment);
             write_person(L, p, facts, assessment);
-            write_items(items, p * entries, p, section_code, facts, &assessment);
+            write_items(items, row_of(p), p, v, facts, &assessment);
         }
     };
     if (threads == 1) {
@@ -264,11 +308,6 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
     const std::size_t path_col = L.add("error_path", Kind::category, n);
     if (!failed.empty()) {
         std::unordered_map<std::string, std::int32_t> codes, paths;
-        auto intern = [](std::unordered_map<std::string, std::int32_t>& m, std::vector<std::string>& labels, std::string s) {
-            auto [it, inserted] = m.emplace(s, static_cast<std::int32_t>(labels.size()));
-            if (inserted) labels.push_back(std::move(s));
-            return it->second;
-        };
         std::vector<bool> dropped(n, false);
         for (const auto& [p, e] : failed) {
             L.cols[error_col].values[p] = intern(codes, L.cols[error_col].categories, std::string(to_string(e->code())));
@@ -278,9 +317,10 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
         std::size_t out = 0;
         for (std::size_t p = 0; p < n; ++p) {
             if (dropped[p]) continue;
+            const std::size_t entries = variant(p).entries;
             for (auto* c : {&items.person, &items.checklist, &items.section, &items.item, &items.responsible, &items.state,
                             &items.due, &items.planned, &items.done})
-                std::copy_n(c->begin() + static_cast<std::ptrdiff_t>(p * entries), entries,
+                std::copy_n(c->begin() + static_cast<std::ptrdiff_t>(row_of(p)), entries,
                             c->begin() + static_cast<std::ptrdiff_t>(out));
             out += entries;
         }
@@ -289,9 +329,9 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
 
     PopulationResult result;
     result.persons = std::move(L.cols);
-    std::vector<std::string> checklist_ids, item_ids, role_sets(1u << role_count);
+    result.persons[layers_col].categories = std::move(layer_sets);
+    std::vector<std::string> checklist_ids, role_sets(1u << role_count);
     for (const auto& c : program.checklists()) checklist_ids.push_back(c.id);
-    for (const auto& it : program.items()) item_ids.push_back(it.id);
     for (unsigned bits = 0; bits < role_sets.size(); ++bits)
         for (int r = 0; r < role_count; ++r)
             if (bits & (1u << r)) {

@@ -39,6 +39,23 @@ struct ProgramData {
     Index checklist_index;
 
     std::string definition;  // effective definition JSON (after overlays)
+
+    // An overlay with applies_from leaves the program as it was for persons
+    // employed before that date. Sorted by `until`: a person employed before
+    // earlier[i].until, and not before earlier[i-1].until, has earlier[i].data;
+    // everyone else this program. Only the program an overlay was applied to has them.
+    struct Earlier {
+        Date until;
+        std::shared_ptr<const ProgramData> data;
+    };
+    std::vector<Earlier> earlier;
+    std::string document;  // to_json(): the definition with its earlier programs; empty when there are none
+
+    const ProgramData& for_employment(Date employment_start) const noexcept {
+        for (const auto& e : earlier)
+            if (employment_start < e.until) return *e.data;
+        return *this;
+    }
 };
 
 // Where an overlay put a value into the definition, so that a problem the

@@ -212,7 +212,7 @@ OverlayPaths apply_overlay(json& def, const json& overlay) {
     OverlayPaths moved;
     ObjectReader r(overlay, "", diag,
                    {"$schema", "format", "overlay", "level", "program", "label", "source", "add_sections",
-                    "add_items", "remove_items", "set_responsible", "set_due", "set_component"});
+                    "add_items", "remove_items", "set_responsible", "set_due", "set_component", "applies_from"});
     if (!r.ok()) diag.throw_if_any();
     r.integer("format", 1, 1, true);
     std::string name;
@@ -231,6 +231,7 @@ OverlayPaths apply_overlay(json& def, const json& overlay) {
                  "the overlay is written for program " + quoted_id(*prog, "with another id") + ", not for " +
                      quoted_id(def.at("id").get<std::string>(), "this one"));
     r.string("label");
+    r.date("applies_from");  // read again by Program::with_overlay, which keeps the program as it was before it
     if (const json* s = r.object("source")) {
         SourceRef ignored;
         ItemReader::check_source(*s, r.path("source"), diag, &ignored);

@@ -94,3 +94,46 @@ TEST_CASE("a field a component's kind does not define is reported once", "[R9][e
     CHECK(e.problems().size() == 1);
     CHECK(e.path() == "/components/2/sessions");
 }
+
+TEST_CASE("overlays dated applies_from divide the employments: each person gets the layers dated on or before the start", "[R3][layering]") {
+    // Dated out of order, with an undated unit overlay last: the program for
+    // each period is the template with the overlays that apply in it, in order.
+    auto dated = [](const char* name, const char* from, const char* item) {
+        return overlay({{"overlay", name},
+                        {"applies_from", from},
+                        {"add_items", {{{"checklist", "introduktion"}, {"section", "tjansten"}, {"id", item}, {"label", "x"}}}}})
+            .dump();
+    };
+    const json unit = {{"format", 1}, {"overlay", "enhet"}, {"level", "unit"}, {"program", "gr-barn-unga"},
+                       {"set_responsible", {{"nycklar", {"AD"}}}}};
+    const Program p = gr().with_overlays({dated("sen", "2027-06-01", "sen-punkt"), dated("tidig", "2027-01-01", "tidig-punkt"), unit.dump()});
+    auto layers_for = [&](const char* start) {
+        json person = newcomer();
+        person["employment_start"] = start;
+        return evaluate_and_keep(p, person, "2027-08-01").layers;
+    };
+    using L = std::vector<std::string>;
+    CHECK(layers_for("2026-12-31") == L{"unit:enhet"});
+    CHECK(layers_for("2027-01-01") == L{"municipality:tidig", "unit:enhet"});
+    CHECK(layers_for("2027-05-31") == L{"municipality:tidig", "unit:enhet"});
+    CHECK(layers_for("2027-06-01") == L{"municipality:sen", "municipality:tidig", "unit:enhet"});
+    CHECK(p.layers() == L{"municipality:sen", "municipality:tidig", "unit:enhet"});
+    // The undated overlay reached every period.
+    json before = newcomer();
+    before["employment_start"] = "2026-12-31";
+    const RoleSet codes = item(evaluate_and_keep(p, before, "2027-08-01"), "nycklar").responsible;
+    CHECK((codes.has(Role::AD) && !codes.has(Role::EC)));
+
+    // to_json keeps the earlier programs: the program loads again with the same periods.
+    const Program again = Program::from_json(p.to_json());
+    CHECK(evaluate_and_keep(again, before, "2027-08-01").layers == L{"unit:enhet"});
+    CHECK(again.to_json() == p.to_json());
+
+    // An undated overlay that does not fit an earlier program is reported for it.
+    const json codes_late_item = {{"format", 1}, {"overlay", "enhet2"}, {"level", "unit"}, {"program", "gr-barn-unga"},
+                                  {"set_responsible", {{"sen-punkt", {"AD"}}}}};
+    const Error e = expect_error([&] { p.with_overlay(codes_late_item.dump()); });
+    CHECK(e.code() == ErrorCode::unknown_reference);
+    CHECK(e.path() == "/set_responsible/sen-punkt");
+    CHECK_THAT(e.message(), Catch::Contains("employed before 2027-01-01"));
+}

@@ -334,7 +334,7 @@ def check_shared_definitions(report, validators):
 
 VALID = {
     "evaluation": {
-        "person": "p-0001", "municipality": "kungalv", "program": "gr-barn-unga", "program_version": "2015.1",
+        "person": "p-0001", "municipality": "kungalv", "program": "gr-barn-unga", "program_version": "2015.1", "layers": ["municipality:kungalv"],
         "as_of": "2026-05-12", "language": "sv", "experience_months": 4,
         "experience": {"months": 4, "anchor": "2026-01-12", "leave_days": 0, "next_month_on": "2026-06-12",
                        "months_at_employment_start": 0},

@@ -170,6 +170,7 @@ struct PhaseResult {
 struct Evaluation {
     std::string person, municipality, unit;
     std::string program, program_version;
+    std::vector<std::string> layers;  // the overlays that apply to the person, in order
     Date as_of;
     Language language = Language::sv;
     ExperienceResult experience;

@@ -211,6 +211,7 @@ void register_evaluation(py::module_& m) {
         .def_readonly("unit", &Evaluation::unit)
         .def_readonly("program", &Evaluation::program)
         .def_readonly("program_version", &Evaluation::program_version)
+        .def_readonly("layers", &Evaluation::layers)
         .def_readonly("as_of", &Evaluation::as_of)
         .def_property_readonly("language",
                                [](const Evaluation& e) { return std::string(e.language == Language::en ? "en" : "sv"); })

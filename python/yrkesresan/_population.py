@@ -50,6 +50,8 @@ class Population:
     ``<id>.waived``, ``<id>.blocked``, ``<id>.overdue``, ``<id>.pending``,
     ``<id>.unassigned``, ``<id>.total``, ``<id>.complete``,
     ``<id>.completed_on``, then ``overdue`` (all checklists), ``warnings``,
+    ``layers`` (the overlays that apply to the person, comma-separated: an
+    overlay with ``applies_from`` after the employment start does not),
     ``error`` and ``error_path``. Columns named from the program's ids are
     generated from the program, not fixed here.
     ``items``: one row per person x checklist item: ``person``, ``checklist``,

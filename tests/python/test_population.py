@@ -181,6 +181,21 @@ def test_population_errors_point_into_the_tables(gr: Program) -> None:
         assert (err.value.code, err.value.path) == (code, path), change
 
 
+def test_facts_the_program_lacks_are_kept_as_warnings(gr: Program) -> None:
+    # As for one person: an event about what the layered program does not have counts as a warning, not an error.
+    persons = pd.DataFrame({"id": ["a", "b"], "municipality": ["lerum", "ale"],
+                            "employment_start": ["2026-01-12", "2026-01-12"]})
+    events = pd.DataFrame({"person": ["a", "b", "b"], "type": ["item_done", "item_done", "module_attended"],
+                           "item": ["nycklar", "no-such-item", "m9"],
+                           "date": ["2026-01-13", "2026-01-14", "2026-01-15"]})
+    pop = gr.evaluate_population(persons, events, as_of=D(2026, 2, 1))
+    assert pop.persons["warnings"].tolist() == [0, 2]
+    one = gr.evaluate({"id": "b", "municipality": "ale", "employment_start": "2026-01-12",
+                       "events": [{"type": "item_done", "item": "no-such-item", "date": "2026-01-14"},
+                                  {"type": "module_attended", "module": "m9", "date": "2026-01-15"}]}, as_of=D(2026, 2, 1))
+    assert [w.code for w in one.warnings] == ["unknown_in_program"] * 2
+
+
 def test_as_of_and_errors_arguments(gr: Program) -> None:
     persons = pd.DataFrame({"id": ["a"], "municipality": ["lerum"], "employment_start": ["2026-01-12"]})
     with pytest.raises(TypeError):
@@ -231,6 +246,39 @@ def test_planned_dates_set_the_due_as_for_one_person(gr: Program) -> None:
                 assert (it.state, it.due, it.planned) == (
                     row["state"], row["due"].date() if not pd.isna(row["due"]) else None,
                     row["planned"].date() if not pd.isna(row["planned"]) else None), it.id
+
+
+def test_dated_overlays_apply_by_employment_start_as_for_one_person(gr: Program, root: Path) -> None:
+    overlays = [root / "data" / "overlays" / name for name in ("example-kungalv.json", "example-kungalv-2027.json")]
+    kungalv = gr.with_overlays(*overlays)
+    starts = ["2026-12-31", "2027-01-01", "2026-06-01"]
+    persons = pd.DataFrame({"id": ["a", "b", "c"], "municipality": "kungalv", "employment_start": starts})
+    events = pd.DataFrame({"person": ["b", "a"], "type": "item_done", "item": ["kungalv-digital-akt", "nycklar"],
+                           "date": ["2027-01-05", "2027-01-02"]})
+    for keep in ("raise", "keep"):
+        pop = kungalv.evaluate_population(persons, events, as_of=D(2027, 1, 15), errors=keep)
+        assert pop.persons["layers"].tolist() == ["municipality:kungalv", "municipality:kungalv,municipality:kungalv-2027",
+                                                  "municipality:kungalv"]
+        items = pop.items.set_index(["person", "item"])
+        for pid, start in zip("abc", starts):
+            record = {"id": pid, "municipality": "kungalv", "employment_start": start,
+                      "events": [{"type": "item_done", "item": r.item, "date": r.date}
+                                 for r in events[events.person == pid].itertuples()]}
+            ev = kungalv.evaluate(record, as_of=D(2027, 1, 15))
+            mine = items.loc[pid]
+            assert sorted(mine.index) == sorted(it.id for c in ev.checklists for it in c.items)
+            for checklist in ev.checklists:
+                for it in checklist.items:
+                    row = mine.loc[it.id]
+                    assert (it.state, it.due) == (row["state"], row["due"].date() if not pd.isna(row["due"]) else None)
+            assert pop.persons.set_index("person").loc[pid, "warnings"] == len(ev.warnings)
+    # Only the person employed from 2027 has the item; the earlier one's record of it is kept as a warning.
+    assert "kungalv-digital-akt" in items.loc["b"].index and "kungalv-digital-akt" not in items.loc["a"].index
+    # The program ships to workers (pickle) with its earlier programs.
+    import pickle
+    again = pickle.loads(pickle.dumps(kungalv))
+    assert again.evaluate({"id": "a", "municipality": "kungalv", "employment_start": "2026-12-31"},
+                          as_of=D(2027, 1, 15)).layers == ["municipality:kungalv"]
 
 
 @pytest.mark.parametrize("dtype", ["object", "string", "category", "string[pyarrow]", "datetime"])
