@@ -1,4 +1,4 @@
-// Regional coordination at national scale (issue 6): group formation and
+// Regional coordination at national scale: group formation and
 // mentor matching for 50,000 people in 290 municipalities whose sizes follow
 // Zipf's law (the largest ~8,000, the smallest ~28), as Sweden's are skewed.
 //

@@ -1,4 +1,4 @@
-# Sanitizer and fuzzing builds (issue 8, docs/reliability.md). Included from
+# Sanitizer and fuzzing builds (docs/reliability.md). Included from
 # the root CMakeLists.txt before any target, so the flags reach every target
 # of the build, C and C++ alike. Clang (Debian's clang and libclang-rt-dev).
 #

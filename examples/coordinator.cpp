@@ -1,4 +1,4 @@
-// A regional coordinator's term plan (issue 6) for a synthetic GR region:
+// A regional coordinator's term plan for a synthetic GR region:
 // thirteen municipalities (by name only; every number here is invented),
 // social workers hired over four years, some already on the course, in
 // supervision or with a mentor, and a handful of experienced colleagues

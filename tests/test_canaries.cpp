@@ -1,4 +1,4 @@
-// Personal-data canaries (issue 8, docs/limits.md): person records carrying a
+// Personal-data canaries (docs/limits.md): person records carrying a
 // fake name and personnummer in every string, number and key
 // (tests/canary_sweep.hpp) go through every path that reports a problem:
 // reading, evaluation (errors; warnings, reasons and missing requirements in

@@ -1,4 +1,4 @@
-// R7: groups for an annual activity (issue 14). Uppsala's yrkeshandledning
+// R7: groups for an annual activity. Uppsala's yrkeshandledning
 // and workshops are for all employees, and "Grupperna mixas om möjligt över
 // kommungränserna" (seed 000); the seed sets no group size, so the program
 // data leaves it to the coordinator, who passes one in the request. Before,

@@ -1,4 +1,4 @@
-// The coordinator's report (issue 6): a GR region on one date planning the
+// The coordinator's report: a GR region on one date planning the
 // spring term; every section checked, the JSON written for the schema check.
 #include <cstdio>
 #include <filesystem>

@@ -1,4 +1,4 @@
-// Certificates that travel (issue 7): signing keys, signed Open Badges 3.0
+// Certificates that travel: signing keys, signed Open Badges 3.0
 // credentials, verification against trusted issuers, the printable page.
 // Converts, calls the C++ API (yrkesresan/credential.hpp), translates errors.
 #include <cstring>

@@ -1,4 +1,4 @@
-// Regional coordination (issue 6): what a coordinator of GR's 13 or
+// Regional coordination: what a coordinator of GR's 13 or
 // Uppsala's 8 municipalities plans a term with.
 //
 //   form_supervision_groups  R5: groups of group_min..group_max that mix

@@ -1,4 +1,4 @@
-// Regional coordination (issue 6): supervision groups and mentor matching
+// Regional coordination: supervision groups and mentor matching
 // over columns, and the coordinator's report as JSON. The GIL is released
 // while the C++ core works; results come back as NumPy arrays.
 #include <pybind11/numpy.h>

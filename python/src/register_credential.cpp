@@ -1,4 +1,4 @@
-// Certificates that travel (issue 7): signing keys, Open Badges 3.0
+// Certificates that travel: signing keys, Open Badges 3.0
 // credentials signed with eddsa-jcs-2022, verification against trusted
 // issuers, the printable page. The Python layer (yrkesresan/_credential.py)
 // adds the defaults and the result type.

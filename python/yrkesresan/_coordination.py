@@ -1,4 +1,4 @@
-"""Regional coordination (issue 6; docs/coordination.md): supervision groups
+"""Regional coordination (docs/coordination.md): supervision groups
 that mix municipalities (R5), groups for annual activities (R7), mentors from
 another municipality (R6), and the coordinator's term plan over a
 population, with pandas frames for analysts.

@@ -1,4 +1,4 @@
-// Allocation failure at the C ABI (issue 8, docs/reliability.md). Every C
+// Allocation failure at the C ABI (docs/reliability.md). Every C
 // entry point that allocates is called again and again with its N-th
 // allocation failing, N = 1, 2, 3, ... until the call succeeds. At every step
 // the call returns YR_ENOMEM with the out-of-memory last error and NULL

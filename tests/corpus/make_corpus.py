@@ -844,7 +844,7 @@ def main() -> None:
     credential_cases()
     write(".", "canary-base", CANARY_BASE)
     manifest = {
-        "about": "The bad-input corpus (issue 8). Every face runs every case: tests/test_corpus.cpp, "
+        "about": "The bad-input corpus. Every face runs every case: tests/test_corpus.cpp, "
                  "tests/capi/corpus.cpp (C ABI), tests/python/test_corpus.py. Written by make_corpus.py.",
         "defaults": {"program": "gr-barn-unga", "as_of": AS_OF, "now": NOW, "trusted": "credential/trusted.json"},
         "expect": {

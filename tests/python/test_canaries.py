@@ -1,4 +1,4 @@
-"""Personal-data canaries from Python (issue 8): the canary sweep of
+"""Personal-data canaries from Python: the canary sweep of
 tests/corpus/manifest.json (a full person record with a fake name and
 personnummer in every string, number and key) through evaluation,
 certificate issue and coordination, and the same values through population

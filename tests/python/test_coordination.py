@@ -1,4 +1,4 @@
-"""Regional coordination through Python (issue 6): the same report as C++,
+"""Regional coordination through Python: the same report as C++,
 frames for groups and pairs, the algorithms over DataFrames, errors with paths."""
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ def test_frame_errors() -> None:
         yrkesresan.form_supervision_groups(pd.DataFrame({"id": ["a"], "municipality": ["x"]}), min_size=3, max_size=2)
 
 
-# ---- R7: groups for an annual activity (issue 14) ----------------------------
+# ---- R7: groups for an annual activity ----------------------------
 
 COUNTY = ["alvkarleby", "enkoping", "habo", "heby", "knivsta", "osthammar", "tierp", "uppsala"]
 

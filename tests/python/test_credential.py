@@ -1,4 +1,4 @@
-"""Certificates that travel (issue 7), from Python: signing, verifying with
+"""Certificates that travel, from Python: signing, verifying with
 reason codes, the printable page; and a verifier built only from
 independent libraries (cryptography's Ed25519 over OpenSSL, the rfc8785
 package's JCS, hashlib) that accepts the library's credentials, checked

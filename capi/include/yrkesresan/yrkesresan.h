@@ -692,7 +692,7 @@ YR_API int yr_credential_verify_status(const char *credential_json, const char *
 /* ------------------------------------------------------------------------ */
 
 /*
- * yr_coordinate: a coordinator's term plan over a population (issue 6;
+ * yr_coordinate: a coordinator's term plan over a population (
  * docs/coordination.md): every person of the request is evaluated on its
  * as_of, then the report lists who should start the course this term, who
  * has passed a window, proposed supervision groups that mix municipalities
