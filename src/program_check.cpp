@@ -297,6 +297,12 @@ void check_documents(std::string_view definition, const std::vector<std::string>
         const detail::Document overlay(detail::parse_json(overlays[k], detail::overlay_limits));
         check_overlay(overlay.get(), overlay_findings);
         if (overlay.get().contains("set_component")) check_settings(before, *program, overlay_findings);
+        // A date the program's own validity already covers divides no one: the overlay applies to everyone.
+        if (auto from = overlay.get().find("applies_from"); from != overlay.get().end())
+            if (auto day = Date::parse(from->get<std::string>()); day && !(before.valid_from() < *day))
+                overlay_findings.warn("applies_from_before_program", "/applies_from",
+                                      "the overlay applies from the program's own first day or before it, so to everyone: "
+                                      "leave applies_from out, or give the date the change takes effect");
     }
 }
 

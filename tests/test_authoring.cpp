@@ -191,6 +191,15 @@ TEST_CASE("the checker checks overlays in order, on the program they are layered
     report = check_program(program, {R"({"format": 1, "overlay": "tom", "level": "unit", "program": "exempel"})"});
     CHECK(codes_of(report) == std::vector<std::string>{"overlay_changes_nothing"});
 
+    // A date that divides no one: on or before the program's first day.
+    const std::string dated = R"({"format": 1, "overlay": "d", "level": "unit", "program": "exempel", "applies_from": "%s",
+                                  "set_responsible": {"nycklar": ["EC"]}})";
+    auto with_date = [&](const char* day) { return dated.substr(0, dated.find("%s")) + day + dated.substr(dated.find("%s") + 2); };
+    report = check_program(program, {with_date("2000-01-01")});
+    CHECK(codes_of(report) == std::vector<std::string>{"applies_from_before_program"});
+    CHECK(report.findings.at(0).path == "/applies_from");
+    CHECK(check_program(program, {with_date("2099-01-01")}).findings.empty());
+
     report = check_program(program, {removes_and_requires, "{\"format\": 1,\n \"overlay\": \"x\", \"level\": \"unit\", \"program\": \"annat\"}"});
     CHECK_FALSE(report.loads());
     REQUIRE(report.findings.size() == 2);  // the error first, then the first overlay's warning
