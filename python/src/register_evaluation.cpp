@@ -1,11 +1,13 @@
 // The results of evaluating one person: plain read-only value objects with
-// attribute access; to_dict() is the C++ JSON document (Evaluation::to_json),
-// and the notebook views (_repr_html_) are written in Python.
+// attribute access; to_dict() is the evaluation document (Evaluation::to_json's)
+// as Python objects (evaluation_dict.hpp), and the notebook views
+// (_repr_html_) are written in Python.
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
 #include "convert.hpp"
 #include "date_caster.hpp"
+#include "evaluation_dict.hpp"
 #include "yrkesresan/evaluation.hpp"
 
 namespace yr_python {
@@ -226,9 +228,9 @@ void register_evaluation(py::module_& m) {
         .def_readonly("actions", &Evaluation::actions)
         .def_readonly("warnings", &Evaluation::warnings)
         .def("to_json", &Evaluation::to_json, "The evaluation document (docs/contract.md) as JSON text.")
-        .def(
-            "to_dict", [](const Evaluation& e) { return py::module_::import("json").attr("loads")(e.to_json()); },
-            "The evaluation document (docs/contract.md) as Python data (equal to json.loads(to_json())).")
+        .def("to_dict", &evaluation_dict,
+             "The evaluation document (docs/contract.md) as Python data, built in C++ (equal to "
+             "json.loads(to_json())).")
         .def(
             "checklist",
             [](const Evaluation& e, const std::string& id) {
