@@ -16,6 +16,9 @@ install(TARGETS yrkesresan EXPORT yrkesresan-cxx-targets
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/yrkesresan
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT development
         FILES_MATCHING PATTERN "*.hpp")
+# The generated version headers: version.hpp (C++), yrkesresan_version.h (C).
+install(FILES ${YR_GENERATED_INCLUDE}/yrkesresan/version.hpp ${YR_GENERATED_INCLUDE}/yrkesresan/yrkesresan_version.h
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/yrkesresan COMPONENT development)
 install(EXPORT yrkesresan-cxx-targets
         NAMESPACE yrkesresan::
         FILE yrkesresan-cxx-targets.cmake

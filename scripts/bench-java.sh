@@ -27,7 +27,8 @@ with open(sys.argv[1], "w") as out:
         out.write(as_of + "\t" + json.dumps(dict(person, id=f"p-{i}"), ensure_ascii=False) + "\n")
 PY
 
-cc -O2 -o "$work/persons" "$root/benchmarks/java/persons.c" -I "$root/capi/include" -L "$lib" \
+cc -O2 -o "$work/persons" "$root/benchmarks/java/persons.c" -I "$root/capi/include" \
+    -I "$root/build/default/generated/include" -L "$lib" \
     -Wl,-rpath,"$lib" -lyrkesresan_c -lpthread
 echo "20,000 records of tests/scenarios, $rounds rounds, gr-barn-unga, $(nproc) cores"
 "$work/persons" "$work/records.tsv" 1 "$rounds"

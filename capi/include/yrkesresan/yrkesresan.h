@@ -72,11 +72,10 @@ extern "C" {
 /* Versions                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* The version of the library this header belongs to. */
-#define YR_VERSION_MAJOR 0
-#define YR_VERSION_MINOR 1
-#define YR_VERSION_PATCH 0
-#define YR_VERSION_STRING "0.1.0"
+/* The version of the library this header belongs to: YR_VERSION_MAJOR,
+ * YR_VERSION_MINOR, YR_VERSION_PATCH and YR_VERSION_STRING ("0.1.0"), from the
+ * one version of the build (project() in CMakeLists.txt). */
+#include "yrkesresan/yrkesresan_version.h"
 /* MAJOR * 10000 + MINOR * 100 + PATCH: 0.1.0 is 100. */
 #define YR_VERSION_NUMBER (YR_VERSION_MAJOR * 10000 + YR_VERSION_MINOR * 100 + YR_VERSION_PATCH)
 
