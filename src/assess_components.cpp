@@ -111,6 +111,11 @@ void support(const Context& cx, std::uint32_t ci) {
     else if (cx.as_of < r.window.from) r.eligibility = named ? Eligibility::in_progress : Eligibility::not_yet;
     else if (cx.as_of < r.window.until) r.eligibility = named ? Eligibility::in_progress : Eligibility::eligible;
     else r.eligibility = named ? Eligibility::completed : Eligibility::window_passed;
+    r.holder_wanted = !named && r.eligibility == Eligibility::eligible;
+    if (r.holder_wanted && c.holder_named_by)
+        r.holder_due = c.holder_named_by->at == HolderDeadline::At::window_end
+                           ? r.window.last().day_number()
+                           : std::max(r.window.from, cx.facts.employment_start).day_number();
     if (mentor && cx.facts.has_mentor_profile) {
         if (c.other_municipality && cx.facts.mentor_same_municipality)
             warn(cx, RawWarning::Code::mentor_same_municipality, ci);

@@ -108,6 +108,9 @@ struct ComponentOutcome {
     bool closed_before_employment = false;
     int sessions_counted = 0, sessions_required = 0;
     double hours_per_week = 0, hours_owed = 0;
+    // Mentor, introduktör: the holder is not named and the window is open; by when to name one (no_day: the program sets no date).
+    bool holder_wanted = false;
+    std::int32_t holder_due = no_day;
     std::uint32_t first_year = 0, year_count = 0;  // annual counts: Assessment::years[first .. first + count)
 };
 

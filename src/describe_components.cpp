@@ -155,13 +155,13 @@ void support(const Context& cx, const Component& c, const ComponentOutcome& o, C
         r.reasons.push_back(finding(cx, code, {{"component", label_in(c, cx.lang)}, {"from", from}, {"to", to}},
                                     named ? c.source : c.window->source, c.id));
     }
-    if (!named && r.eligibility == Eligibility::eligible) {
-        const bool mentor = c.kind == Component::Kind::mentor;
-        // An introduktör is there from the first day; a mentor by the end of the window.
-        const Date due = mentor ? r.window->last() : std::max(r.window->from, cx.person.employment_start);
-        cx.ev.actions.push_back({Role::EC, Action::Kind::name_role_holder,
-                                 message(mentor ? "action_name_mentor" : "action_name_introduktor", cx.lang), due, "", c.id,
-                                 "", std::nullopt});
+    if (o.holder_wanted) {
+        // The program's own rule picks the words: "from another municipality" only where it asks for it.
+        const std::string_view words = c.kind == Component::Kind::introduktor ? "action_name_introduktor"
+                                       : c.other_municipality                 ? "action_name_mentor_other_municipality"
+                                                                              : "action_name_mentor";
+        cx.ev.actions.push_back(
+            {Role::EC, Action::Kind::name_role_holder, message(words, cx.lang), to_date(o.holder_due), "", c.id, "", std::nullopt});
     }
 }
 

@@ -87,7 +87,8 @@ constexpr std::array templates = {
              "The window for {component} closed on {to}: enrol in the next round"},
     Template{"action_submit_homework", "Lämna in uppgiften efter {module}: {task}", "Submit the homework after {module}: {task}"},
     Template{"action_issue_certificate", "Utfärda intyg: {component}", "Issue the certificate: {component}"},
-    Template{"action_name_mentor", "Utse mentor från en annan kommun", "Name a mentor from another municipality"},
+    Template{"action_name_mentor", "Utse mentor", "Name a mentor"},
+    Template{"action_name_mentor_other_municipality", "Utse mentor från en annan kommun", "Name a mentor from another municipality"},
     Template{"action_name_introduktor", "Utse introduktör", "Name an introduktör"},
     Template{"requirements_not_met", "Kraven för intyget är inte uppfyllda", "The certificate's requirements are not met"},
 };

@@ -143,6 +143,20 @@ struct PendingModuleRef {
 };
 
 // The ids a program's modules and components were first used at.
+std::optional<HolderDeadline> read_holder_deadline(const ObjectReader& r, Diagnostics& diag) {
+    const json* j = r.object("holder_named_by");
+    if (!j) return std::nullopt;
+    ObjectReader hr(*j, r.path("holder_named_by"), diag, {"at", "source"});
+    HolderDeadline d;
+    if (auto at = hr.string("at", true)) {
+        if (*at == "window_start") d.at = HolderDeadline::At::window_start;
+        else if (*at == "window_end") d.at = HolderDeadline::At::window_end;
+        else diag.add(ErrorCode::invalid_value, hr.path("at"), "at is window_start or window_end");
+    }
+    read_source(hr, &d.source, diag);
+    return d;
+}
+
 struct ComponentIds {
     FirstUse modules, components;
 };
@@ -271,10 +285,10 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
         fields.insert(fields.end(), {"target", "window", "sessions", "session_hours", "group", "certificate"});
     } else if (kind == "mentor") {
         c.kind = Component::Kind::mentor;
-        fields.insert(fields.end(), {"window", "other_municipality", "more_experienced"});
+        fields.insert(fields.end(), {"window", "holder_named_by", "other_municipality", "more_experienced"});
     } else if (kind == "introduktor") {
         c.kind = Component::Kind::introduktor;
-        fields.insert(fields.end(), {"window", "hours_per_week"});
+        fields.insert(fields.end(), {"window", "holder_named_by", "hours_per_week"});
     } else if (kind == "annual") {
         c.kind = Component::Kind::annual;
         fields.insert(fields.end(), {"per_year", "at_least", "group"});
@@ -289,7 +303,7 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
     ObjectReader r(j, path, own, {"id", "kind", "label", "label_en", "source", "organiser", "obligation", "obligation_source",
                                    "target", "window", "modules", "module_hours", "module_hours_source", "certificate",
                                    "sessions", "session_hours", "group", "other_municipality", "more_experienced",
-                                   "hours_per_week", "per_year", "at_least"});
+                                   "hours_per_week", "per_year", "at_least", "holder_named_by"});
     const auto index = static_cast<std::uint32_t>(p.components.size());
     if (auto id = r.id("id", true)) {
         if (!is_valid_id(*id)) diag.add(ErrorCode::invalid_value, r.path("id"), "ids are lowercase ASCII without spaces");
@@ -349,10 +363,12 @@ void read_component(const json& j, const std::string& path, ProgramData& p, std:
             break;
         }
         case Component::Kind::mentor:
+            c.holder_named_by = read_holder_deadline(r, diag);
             c.other_municipality = r.boolean("other_municipality").value_or(false);
             c.more_experienced = r.boolean("more_experienced").value_or(false);
             break;
         case Component::Kind::introduktor:
+            c.holder_named_by = read_holder_deadline(r, diag);
             if (const json* rates = r.array("hours_per_week", true)) {
                 int covered = 0;
                 for (std::size_t i = 0; i < rates->size(); ++i) {

@@ -361,6 +361,10 @@ private:
         else if (started_in_window)
             rule(W::target_label, say(W::target_all));
         if (c.window) rule(W::window_label, window_words(*c.window, started_in_window), cites(c.window->source));
+        if (c.holder_named_by)
+            rule(W::holder_named_by_label,
+                 say(c.holder_named_by->at == HolderDeadline::At::window_end ? W::holder_named_by_end : W::holder_named_by_start),
+                 cites(c.holder_named_by->source));
         switch (c.kind) {
             case Component::Kind::course: course(c, def); break;
             case Component::Kind::supervision: supervision(c); break;

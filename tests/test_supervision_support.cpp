@@ -123,6 +123,24 @@ TEST_CASE("the mentor window is 24-36 months of experience", "[R6]") {
     CHECK(expect_error([&] { PersonRecord::from_json(p.dump()); }).path() == "/mentor/id");
 }
 
+TEST_CASE("naming a mentor: the date and the words come from the program's rule, never from the engine", "[R6]") {
+    json def = json::parse(gr().to_json());
+    for (auto& c : def["components"])
+        if (c["id"] == "mentor") {
+            c.erase("holder_named_by");
+            c["other_municipality"] = false;
+        }
+    const Program own = Program::from_json(def.dump());
+    const auto ev = evaluate_and_keep(own, newcomer(), "2028-01-12");
+    const Action* name = nullptr;
+    for (const auto& a : ev.actions)
+        if (a.component == "mentor") name = &a;
+    REQUIRE(name);
+    CHECK(name->kind == Action::Kind::name_role_holder);
+    CHECK_FALSE(name->due);  // the program sets no date: none is invented
+    CHECK(name->what == "Utse mentor");
+}
+
 TEST_CASE("introduktör hours: 4 h/week in the first year, 2 in the second, leave excluded", "[R6]") {
     json p = newcomer();  // employed 2026-01-12
     auto person = PersonRecord::from_json(p.dump());

@@ -58,6 +58,17 @@ struct Organiser {
 enum class Obligation : std::uint8_t { duty, offer, recommendation };
 std::string_view to_string(Obligation obligation) noexcept;
 
+// Mentor and introduktör (R6): by when the unit manager must have named the
+// holder, on the component's window.
+struct HolderDeadline {
+    enum class At : std::uint8_t {
+        window_start,  // the first day of the window (not before the employment)
+        window_end,    // the last day of the window
+    };
+    At at = At::window_start;
+    SourceRef source;
+};
+
 struct Component {
     enum class Kind : std::uint8_t { course, supervision, mentor, introduktor, annual };
     std::string id;
@@ -86,6 +97,8 @@ struct Component {
     // course and supervision
     bool certificate = false;
     SourceRef certificate_source;
+    // mentor and introduktör; absent: the program sets no date, and naming the holder has none
+    std::optional<HolderDeadline> holder_named_by;
     // mentor
     bool other_municipality = false;
     bool more_experienced = false;
