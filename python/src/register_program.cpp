@@ -93,11 +93,12 @@ void register_program(py::module_& m) {
         .def(
             "evaluate_many",
             [](const Program& program, py::iterable records, Date as_of, const std::string& language, bool keep_errors,
-               unsigned threads) {
-                return evaluate_many(program, records, as_of, parse_language(language), keep_errors, threads);
+               bool as_dicts, unsigned threads) {
+                return evaluate_many(program, records, as_of, parse_language(language), keep_errors, as_dicts,
+                                     threads);
             },
             py::arg("records"), py::arg("as_of"), py::arg("language") = "sv", py::arg("keep_errors") = false,
-            py::arg("threads") = 0,
+            py::arg("as_dicts") = false, py::arg("threads") = 0,
             "Every record, in order, evaluated on every core (threads=0) with the GIL released; see "
             "yrkesresan.Program.evaluate_many.")
         .def(py::pickle([](const Program& p) { return p.to_json(); },

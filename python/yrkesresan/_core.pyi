@@ -82,13 +82,15 @@ class Program:
     def rule_book(self, format: str = "markdown") -> str: ...
     # person: a Mapping (dates as datetime.date or ISO text), or JSON text as str or bytes.
     def evaluate(self, person: object, as_of: datetime.date, language: str = "sv") -> Evaluation: ...
-    # Each result is an Evaluation, or with keep_errors the refused record's yrkesresan.Error.
+    # Each result is an Evaluation (with as_dicts its document), or with
+    # keep_errors the refused record's yrkesresan.Error.
     def evaluate_many(
         self,
         records: Iterable[object],
         as_of: datetime.date,
         language: str = "sv",
         keep_errors: bool = False,
+        as_dicts: bool = False,
         threads: int = 0,
     ) -> List[Any]: ...
     def __getstate__(self) -> str: ...

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _core
-from .errors import Error, _unicode, _utf8
+from .errors import _unicode, _utf8
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -177,24 +177,28 @@ class Program:
         language: str = "sv",
         *,
         errors: str = "raise",
+        as_dicts: bool = False,
         threads: int = 0,
-    ) -> List[Union[_core.Evaluation, Error]]:
+    ) -> List[Any]:
         """Evaluates every record on ``as_of``, in order, on every core.
 
         The records (dicts or JSON text, as :meth:`evaluate` takes) are read
-        with the GIL held, then evaluated in C++ with it released, on
-        ``threads`` threads (0: every core). The answers are those of
-        :meth:`evaluate` record by record. A refused record's error has its
-        paths under the record's index (``/3/events/0/date``), as in the
-        service's batch: ``errors="raise"`` raises the first refused record's
-        error; ``errors="keep"`` puts the error (the exception object, not
-        raised) in the record's place in the list.
+        with the GIL held and handed as they are read to ``threads`` threads
+        (0: every core), which evaluate them in C++ without it; meanwhile the
+        finished ones become the results, in order. Each result is what
+        :meth:`evaluate` gives for the record, or with ``as_dicts=True`` its
+        document, ``evaluate(record).to_dict()`` (built while the rest are
+        still being evaluated). A refused record's error has its paths under
+        the record's index (``/3/events/0/date``), as in the service's batch:
+        ``errors="raise"`` raises the first refused record's error;
+        ``errors="keep"`` puts the error (the exception object, not raised) in
+        the record's place in the list.
         """
         if errors not in ("raise", "keep"):
             raise ValueError('errors is "raise" or "keep"')
         if isinstance(records, (str, bytes, Mapping)):
             raise TypeError("records is an iterable of person records (a list of dicts or JSON texts)")
-        return self._core.evaluate_many(records, _check_date(as_of), language, errors == "keep", threads)
+        return self._core.evaluate_many(records, _check_date(as_of), language, errors == "keep", as_dicts, threads)
 
     def issue_certificate(self, person: PersonRecord, as_of: datetime.date, component: str,
                           issuer: Optional[str] = None) -> _core.Certificate:

@@ -30,6 +30,24 @@ def test_the_cohort_as_one_by_one(threads: int, language: str) -> None:
     assert documents(GR.evaluate_many(records, AS_OF, language, threads=threads)) == one_by_one
 
 
+@pytest.mark.parametrize("threads", [1, 3])
+def test_documents_as_one_by_one(threads: int) -> None:
+    # Enough records for reading, evaluating and building to overlap.
+    records: List[Any] = [dict(r, id=f"p-{i}") for i, r in enumerate(COHORT * 40)]
+    records[100] = dict(records[100], employment_start="2026-02-30")
+    records[333] = json.dumps(records[333])
+    kept = GR.evaluate_many(records, AS_OF, "en", errors="keep", as_dicts=True, threads=threads)
+    assert len(kept) == len(records)
+    for i, (record, doc) in enumerate(zip(records, kept)):
+        if i == 100:
+            assert (doc.code, doc.path) == ("invalid_date", "/100/employment_start")
+        else:
+            assert doc == GR.evaluate(record, AS_OF, "en").to_dict()
+    with pytest.raises(yrkesresan.InputError) as info:
+        GR.evaluate_many(records, AS_OF, as_dicts=True, threads=threads)
+    assert info.value.path == "/100/employment_start"
+
+
 def test_every_scenario_as_one_by_one() -> None:
     compared = 0
     for path in SCENARIOS:

@@ -229,13 +229,14 @@ def create_app(config: Optional[Config] = None) -> Starlette:
                 raise _make("wrong_type", f"/{number}", "a person record is a JSON object")
 
         def run() -> str:
+            # Every core; a refused record's error in its place, its paths under its index.
             parts = []
-            for number, record in enumerate(records):
-                try:
-                    parts.append('{"evaluation":' + program.evaluate(json.dumps(record, ensure_ascii=False), as_of, lang).to_json() + "}")
-                except Error as e:
-                    problems = [{"code": p.code, "path": f"/{number}{p.path}", "message": p.message} for p in e.problems]
+            for result in program.evaluate_many(records, as_of, lang, errors="keep"):
+                if isinstance(result, Error):
+                    problems = [{"code": p.code, "path": p.path, "message": p.message} for p in result.problems]
                     parts.append(json.dumps({"error": {**problems[0], "problems": problems}}))
+                else:
+                    parts.append('{"evaluation":' + result.to_json() + "}")
             return '{"results":[' + ",".join(parts) + "]}"
         return Response(await timed(run), media_type="application/json")
 
