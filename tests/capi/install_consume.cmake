@@ -1,7 +1,9 @@
 # Installs the build to a temporary prefix and consumes it as a user would:
-# examples/c-client through find_package (shared and static), the same
-# client through pkg-config, and a C++ program through the C++ target.
-#   cmake -DBUILD_DIR= -DSOURCE_DIR= -DWORK_DIR= -DLIBDIR= -DGENERATOR=
+# examples/c-client through find_package (shared, and static in its C-only
+# project), the same client through pkg-config, and a C++ program through the
+# C++ target. The consumers are configured with nlohmann_json and Boost
+# disabled: the package must not ask for them, nor its headers include them.
+#   cmake -DBUILD_DIR= -DSOURCE_DIR= -DWORK_DIR= -DLIBDIR= -DGENERATOR= -DMAKE_PROGRAM=
 #         -DC_COMPILER= -DCXX_COMPILER= -DPKG_CONFIG= -P install_consume.cmake
 cmake_minimum_required(VERSION 3.25)
 
@@ -44,7 +46,9 @@ endforeach()
 set(person ${SOURCE_DIR}/examples/c-client/person.json)
 set(configure_args -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${prefix}
                    -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_C_COMPILER=${C_COMPILER}
-                   -DCMAKE_CXX_COMPILER=${CXX_COMPILER})
+                   -DCMAKE_CXX_COMPILER=${CXX_COMPILER}
+                   -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON -DCMAKE_DISABLE_FIND_PACKAGE_Boost=ON
+                   --no-warn-unused-cli)
 
 # examples/c-client, linked to the shared and to the static C library.
 foreach(kind shared static)
@@ -57,6 +61,11 @@ foreach(kind shared static)
       ${configure_args} -DYR_CLIENT_STATIC=${static})
   file(STRINGS ${build}/CMakeCache.txt found REGEX "^yrkesresan_DIR:")
   expect_in("${found}" "${prefix}/" "the client must find the installed package")
+  # A C project: the static library brings the C++ runtime itself.
+  file(GLOB cxx ${build}/CMakeFiles/*/CMakeCXXCompiler.cmake)
+  if(cxx)
+    message(FATAL_ERROR "examples/c-client enabled C++: ${cxx}\ncapi.install: 0 passed, 1 failed")
+  endif()
   run("building examples/c-client (${kind})" ${CMAKE_COMMAND} --build ${build})
   run("running yr-c-client (${kind})" ${build}/yr-c-client --as-of 2026-05-12 --lang en ${person})
   expect_in("${run_output}" "\"person\":\"p-1042\"" "yr-c-client (${kind})")
@@ -90,6 +99,18 @@ run("configuring the C++ consumer" ${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/capi/
 run("building the C++ consumer" ${CMAKE_COMMAND} --build ${build})
 run("running the C++ consumer" ${build}/yr-cxx-consumer)
 expect_in("${run_output}" "gr-barn-unga" "the C++ consumer")
+expect_in("${run_output}" "did:key:z6Mk" "the C++ consumer (libsodium through the package)")
+# The headers the consumer compiled, as the compiler reported them: the
+# installed ones, none of nlohmann_json or Boost.
+if(GENERATOR STREQUAL "Ninja")
+  run("listing the C++ consumer's headers" ${MAKE_PROGRAM} -C ${build} -t deps)
+  expect_in("${run_output}" "${prefix}/include/yrkesresan/yrkesresan.hpp" "the C++ consumer's headers")
+  string(REGEX MATCH "[^\n]*(nlohmann|boost)/[^\n]*" private_header "${run_output}")
+  if(private_header)
+    message(FATAL_ERROR "a public header includes a private dependency: ${private_header}\n"
+                        "capi.install: 0 passed, 1 failed")
+  endif()
+endif()
 
 message(STATUS "installed to ${prefix}; consumed through find_package (C shared, C static, C++) and pkg-config")
 message(STATUS "capi.install: 1 passed, 0 failed")
