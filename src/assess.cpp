@@ -153,6 +153,11 @@ void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, As
         out.warnings.push_back({RawWarning::Code::forste_not_named, forste_checklist});
 
     assess_components(program, facts, as_of, experience, employment, out);
+
+    // Recommendations (R6): each on its own clock.
+    out.recommendation_windows.resize(program.recommendations.size());
+    for (std::size_t r = 0; r < program.recommendations.size(); ++r)
+        out.recommendation_windows[r] = window_period(program.recommendations[r].window, experience, employment);
 }
 
 }  // namespace yrkesresan::detail

@@ -140,6 +140,7 @@ struct Assessment {
     std::vector<ModuleOutcome> modules;
     std::vector<CertificateOutcome> certificates;  // for components with a certificate, in program order
     std::vector<AnnualCount> years;
+    std::vector<Period> recommendation_windows;  // per recommendation: it applies while as_of is inside
     std::vector<RawWarning> warnings;
 };
 

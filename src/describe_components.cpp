@@ -279,10 +279,9 @@ void describe_components(const ProgramData& program, const PersonRecord& person,
         ev.components.push_back(std::move(r));
         if (c.certificate) certificate(cx, c, a.certificates[next_certificate++]);
     }
-    const Clock experience(facts.experience_start.add_months(-facts.prior_experience_months), facts.leaves);
-    const Clock employment(facts.employment_start, facts.leaves);
-    for (const auto& rec : program.recommendations) {
-        const Period w = window_period(rec.window, experience, employment);
+    for (std::size_t i = 0; i < program.recommendations.size(); ++i) {
+        const auto& rec = program.recommendations[i];
+        const Period& w = a.recommendation_windows[i];
         ev.recommendations.push_back({rec.id, label_in(rec, cx.lang), rec.value, w, w.contains(as_of), rec.source});
     }
 }

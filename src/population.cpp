@@ -45,6 +45,7 @@ struct PersonLayout {
         std::size_t status, completed_on;
     };
     std::vector<PerCertificate> certificates;
+    std::vector<std::size_t> recommendations;  // per recommendation: whether it applies on as_of
 
     std::size_t add(std::string name, Kind kind, std::size_t rows, std::vector<std::string> categories = {}) {
         cols.push_back({std::move(name), kind, std::move(categories),
@@ -107,6 +108,7 @@ PersonLayout person_layout(const Program& program, std::size_t n) {
         if (c.certificate)
             L.certificates.push_back({L.add(c.id + ".certificate", Kind::category, n, names(statuses)),
                                       L.add(c.id + ".certificate_completed_on", Kind::day, n)});
+    for (const auto& r : program.recommendations()) L.recommendations.push_back(L.add(r.id + ".applies", Kind::boolean, n));
     L.overdue = L.add("overdue", Kind::integer, n);
     L.warnings = L.add("warnings", Kind::integer, n);
     return L;
@@ -123,7 +125,7 @@ struct ItemColumns {
     }
 };
 
-void write_person(PersonLayout& L, std::size_t p, const detail::PersonFacts& facts, const detail::Assessment& a) {
+void write_person(PersonLayout& L, std::size_t p, const detail::PersonFacts& facts, const detail::Assessment& a, Date as_of) {
     L.col(L.experience_months)[p] = a.months;
     L.col(L.months_at_start)[p] = a.months_at_employment_start;
     L.col(L.leave_days)[p] = a.leave_days;
@@ -161,6 +163,8 @@ void write_person(PersonLayout& L, std::size_t p, const detail::PersonFacts& fac
         L.col(L.certificates[k].status)[p] = static_cast<std::int32_t>(a.certificates[k].status);
         L.col(L.certificates[k].completed_on)[p] = out_day(a.certificates[k].completed_on);
     }
+    for (std::size_t k = 0; k < L.recommendations.size() && k < a.recommendation_windows.size(); ++k)
+        L.col(L.recommendations[k])[p] = a.recommendation_windows[k].contains(as_of) ? 1 : 0;
     L.col(L.overdue)[p] = overdue;
     L.col(L.warnings)[p] = static_cast<std::int32_t>(facts.event_warnings.size() + a.warnings.size());
 }
@@ -272,12 +276,12 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
                 continue;
             }
             if (options.decode_only) {
-                write_person(L, p, facts, assessment);
+                write_person(L, p, facts, assessment, as_of);
                 write_items(items, row_of(p), p, v, facts, nullptr);
                 continue;
             }
             detail::assess(*v.data, facts, as_of, assessment);
-            write_person(L, p, facts, assessment);
+            write_person(L, p, facts, assessment, as_of);
             write_items(items, row_of(p), p, v, facts, &assessment);
         }
     };

@@ -49,7 +49,11 @@ class Population:
     ``next_month_on``, ``phase``, per checklist ``<id>.due``, ``<id>.done``,
     ``<id>.waived``, ``<id>.blocked``, ``<id>.overdue``, ``<id>.pending``,
     ``<id>.unassigned``, ``<id>.total``, ``<id>.complete``,
-    ``<id>.completed_on``, then ``overdue`` (all checklists), ``warnings``,
+    ``<id>.completed_on``, per component ``<id>.eligibility``,
+    ``<id>.window_from``, ``<id>.window_to``, ``<id>.started_on``,
+    ``<id>.completed_on``, per certificate ``<id>.certificate`` and
+    ``<id>.certificate_completed_on``, per recommendation ``<id>.applies``
+    (whether it applies on as_of), then ``overdue`` (all checklists), ``warnings``,
     ``layers`` (the overlays that apply to the person, comma-separated: an
     overlay with ``applies_from`` after the employment start does not),
     ``error`` and ``error_path``. Columns named from the program's ids are

@@ -94,6 +94,9 @@ def test_population_agrees_with_one_person_at_a_time(gr: Program, region: Any) -
             assert (None if pd.isna(started) else started.date()) == comp.started_on
         for cert in ev.certificates:
             assert row[f"{cert.component}.certificate"] == cert.status
+        assert ev.recommendations  # GR recommends a share of time on cases for the first year
+        for rec in ev.recommendations:
+            assert bool(row[f"{rec.id}.applies"]) == rec.applies, (record["id"], rec.id)
         mine = items[items["person"] == record["id"]]
         expected = [(it.id, it.state, ",".join(it.responsible) or None) for c in ev.checklists for it in c.items]
         got = [(i, s, None if pd.isna(r) else r) for i, s, r in
