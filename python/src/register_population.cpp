@@ -6,6 +6,7 @@
 
 #include "bindings.hpp"
 #include "date_caster.hpp"
+#include "object_columns.hpp"
 #include "yrkesresan/population.hpp"
 
 namespace yr_python {
@@ -122,6 +123,12 @@ void register_population(py::module_& m) {
         py::arg("program"), py::arg("tables"), py::arg("as_of"), py::arg("threads") = 0, py::arg("keep_errors") = false,
         py::arg("decode_only") = false,
         "Evaluates a population given as columns; see yrkesresan.Program.evaluate_population.");
+    m.def("encode_strings", &object_columns::encode_strings, py::arg("column"), py::arg("missing"),
+          "(codes, labels) of an object column of str and missing cells (None, NaN or one of `missing`); "
+          "None if any other cell is found.");
+    m.def("parse_days", &object_columns::parse_days, py::arg("column"), py::arg("missing"),
+          "Day numbers of an object column of YYYY-MM-DD text, datetime.date and missing cells "
+          "(not_a_date where a cell is not a calendar date); None if any other cell is found.");
 }
 
 }  // namespace yr_python

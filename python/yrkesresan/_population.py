@@ -1,9 +1,14 @@
 """Population evaluation: DataFrames in, tidy DataFrames out, in one call.
 
 The frames are turned into NumPy columns once (dates as day numbers, strings
-dictionary-encoded with ``pandas.factorize``) and handed to the C++ core,
-which evaluates every person with the GIL released on every core. No rule
-lives here: this module only converts columns.
+dictionary-encoded) and handed to the C++ core, which evaluates every person
+with the GIL released on every core. No rule lives here: this module only
+converts columns. Each kind of column is read the cheapest way it allows:
+Categoricals and datetime64 as they are; object and ``string`` columns of
+text (what ``read_csv`` gives) in C++, without a Python call per cell;
+pyarrow-backed columns (``read_parquet``, ``dtype_backend="pyarrow"``, a
+``pyarrow.Table``) from their Arrow buffers, text dictionary-encoded by
+Arrow and each distinct ISO date parsed once.
 """
 
 from __future__ import annotations
@@ -99,27 +104,113 @@ def _day_or_not(value: Any) -> Any:
         return None
 
 
-def _days(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.int32]":
-    """Calendar dates (datetime64, datetime.date or ISO text) as the library's day numbers.
-    A cell that is not a calendar date ("2026-02-30", a time of day) becomes
-    `not_a_date`: the library reports that row alone, naming it."""
+def _missing_cells() -> Tuple[Any, ...]:
+    """The cells besides None and NaN that pandas reads as missing."""
     import pandas as pd
+    return (pd.NA, pd.NaT)
+
+
+def _arrow(series: "pd.Series[Any]") -> Any:
+    """The pyarrow ChunkedArray behind a pyarrow-backed column, or None."""
+    import pandas as pd
+    dtype = series.dtype
+    if not (isinstance(dtype, pd.ArrowDtype) or getattr(dtype, "storage", None) in ("pyarrow", "pyarrow_numpy")):
+        return None
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]  # the column is backed by it
+    array: Any = series.array
+    data = array.__arrow_array__()
+    return data if isinstance(data, pa.ChunkedArray) else pa.chunked_array([data])
+
+
+def _arrow_dictionary(data: Any) -> Tuple["npt.NDArray[np.int32]", Any]:
+    """An Arrow column dictionary-encoded by Arrow: codes (-1: null) and the dictionary."""
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+    import pyarrow.compute as pc  # type: ignore[import-untyped, unused-ignore]
+    if not pa.types.is_dictionary(data.type):
+        data = pc.dictionary_encode(data)
+    chunks = data.chunks
+    if any(not c.dictionary.equals(chunks[0].dictionary) for c in chunks[1:]):
+        data = data.unify_dictionaries()
+        chunks = data.chunks
+    if not chunks:
+        return np.empty(0, dtype=_I32), pa.array([], pa.string())
+    indices = pa.chunked_array([c.indices for c in chunks]).cast(pa.int32())
+    codes = pc.fill_null(indices, -1).to_numpy().astype(_I32, copy=False)
+    return codes, chunks[0].dictionary
+
+
+def _arrow_days(data: Any) -> Optional["npt.NDArray[np.int32]"]:
+    """Day numbers of an Arrow date, timestamp or ISO-text column; None for other types."""
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+    import pyarrow.compute as pc  # type: ignore[import-untyped, unused-ignore]
+    kind = data.type.value_type if pa.types.is_dictionary(data.type) else data.type
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        # Each distinct text parsed once, then spread by its codes.
+        codes, labels = _arrow_dictionary(data)
+        cells = np.empty(len(labels) + 1, dtype=object)  # the last: None, for code -1 (null)
+        cells[:-1] = labels.to_numpy(zero_copy_only=False)
+        per_label = _core.parse_days(cells, ())
+        assert per_label is not None
+        picked: "npt.NDArray[np.int32]" = per_label[codes]
+        return picked
+    if pa.types.is_dictionary(data.type):
+        return None
+    if pa.types.is_date(kind):
+        days = np.asarray(pc.fill_null(data.cast(pa.date32()).cast(pa.int32()), _core.missing_value), dtype=np.int64)
+        shifted = np.clip(days + _core.unix_epoch_day_number, _core.not_a_date + 1, np.iinfo(_I32).max)
+        return np.where(days == _core.missing_value, _core.missing_value, shifted).astype(_I32)
+    if pa.types.is_timestamp(kind):
+        present = pc.fill_null(pc.is_valid(data), False).to_numpy()
+        if kind.tz is not None:  # times in a time zone are not calendar dates
+            return np.where(present, _core.not_a_date, _core.missing_value).astype(_I32)
+        ticks = np.asarray(pc.fill_null(data.cast(pa.int64()), _NAT), dtype=np.int64)
+        return _ticks_to_days(ticks, _PER_DAY[kind.unit])
+    return None
+
+
+_PER_DAY = {"D": 1, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}
+
+
+def _ticks_to_days(ticks: "npt.NDArray[np.int64]", per_day: int) -> "npt.NDArray[np.int32]":
+    # Integer arithmetic on the raw counts: several times faster than a
+    # datetime64 cast; floor division keeps dates before 1970 right.
+    nat = ticks == _NAT
+    out = (ticks // per_day + _core.unix_epoch_day_number).astype(_I32)
+    out[nat] = _core.missing_value
+    return out
+
+
+def _days(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.int32]":
+    """Calendar dates (datetime64, datetime.date, ISO text or Arrow dates) as the
+    library's day numbers. A cell that is not a calendar date ("2026-02-30", a
+    time of day) becomes `not_a_date`: the library reports that row alone, naming it."""
+    import pandas as pd
+    data = _arrow(series)
+    if data is not None:
+        days = _arrow_days(data)
+        if days is not None:
+            return days
+        series = pd.Series(data.to_pandas(), copy=False)
     if pd.api.types.is_datetime64_any_dtype(series.dtype) and getattr(series.dtype, "tz", None) is not None:
         # Times in a time zone are not calendar dates: every row present says so.
         return np.where(series.isna().to_numpy(), _core.missing_value, _core.not_a_date).astype(_I32)
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        # Each category read once, then spread by the codes.
+        per_category = np.append(_days(pd.Series(series.cat.categories), table, column), _I32(_core.missing_value))
+        picked: "npt.NDArray[np.int32]" = per_category[series.cat.codes.to_numpy()]  # code -1: missing
+        return picked
+    if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+        # ISO text and datetime.date read in C++; any other cell: the general path below.
+        days = _core.parse_days(series.to_numpy(dtype=object), _missing_cells())
+        if days is not None:
+            return days
     try:
         if pd.api.types.is_datetime64_any_dtype(series.dtype):
             raw = series.to_numpy()
             unit, _ = np.datetime_data(raw.dtype)
-            per_day = {"D": 1, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}.get(unit)
+            per_day = _PER_DAY.get(unit)
             if per_day is not None:
-                # Integer arithmetic on the raw counts: several times faster than a
-                # datetime64 cast; floor division keeps dates before 1970 right.
-                ticks = raw.view(np.int64)
-                nat = ticks == _NAT
-                out = (ticks // per_day + _core.unix_epoch_day_number).astype(_I32)
-                out[nat] = _core.missing_value
-                return out
+                return _ticks_to_days(raw.view(np.int64), per_day)
             values = raw.astype("datetime64[D]")
         else:
             raw = series.to_numpy(dtype=object, copy=True)
@@ -145,12 +236,28 @@ def _days(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray[np.
     return out
 
 
-def _strings(series: "pd.Series[Any]") -> Tuple["npt.NDArray[np.int32]", List[str]]:
+def _strings(series: "pd.Series[Any]", lists: bool = False) -> Tuple["npt.NDArray[np.int32]", List[str]]:
     """A string column dictionary-encoded: codes (-1: missing) and labels.
-    A categorical column (Arrow dictionaries read into pandas) is already encoded."""
+    A categorical column (Arrow dictionaries read into pandas) is already
+    encoded; ``lists``: cells may be lists of text, joined with commas."""
     import pandas as pd
     if isinstance(series.dtype, pd.CategoricalDtype):
         return series.cat.codes.to_numpy().astype(_I32), [str(c) for c in series.cat.categories]
+    data = _arrow(series)
+    if data is not None:
+        import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+        if not pa.types.is_nested(data.type.value_type if pa.types.is_dictionary(data.type) else data.type):
+            codes, labels = _arrow_dictionary(data)
+            text = labels.to_numpy(zero_copy_only=False).tolist()  # far faster than to_pylist
+            return codes, text if pa.types.is_string(labels.type) or pa.types.is_large_string(labels.type) \
+                else [str(u) for u in text]
+        series = pd.Series(data.to_pandas(), copy=False)
+    if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
+        encoded = _core.encode_strings(series.to_numpy(dtype=object), _missing_cells())
+        if encoded is not None:
+            return encoded
+    if lists:
+        series = _codes_text(series)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     return codes.astype(_I32, copy=False), [str(u) for u in uniques]
 
@@ -167,29 +274,32 @@ def _integers(series: "pd.Series[Any]", table: str, column: str) -> "npt.NDArray
     return out.astype(_I32)
 
 
-def _person_rows(ids: "npt.NDArray[np.int32]", labels: List[str], column: "pd.Series[Any]") -> "npt.NDArray[np.int32]":
+class _PersonIndex:
+    """The persons table's ids, to find the row each long table's person names."""
+
+    def __init__(self, ids: "npt.NDArray[np.int32]", labels: List[str]) -> None:
+        import pandas as pd
+        self.labels = pd.Index(labels)
+        self.first_row = np.full(len(labels), -1, dtype=_I32)
+        valid = np.flatnonzero(ids >= 0)[::-1]
+        self.first_row[ids[valid]] = valid.astype(_I32)  # reversed: the first row wins
+
+
+def _person_rows(index: _PersonIndex, column: "pd.Series[Any]") -> "npt.NDArray[np.int32]":
     """Rows of the persons table named by a long table's person column (-1: no such person)."""
-    import pandas as pd
-    first_row = np.full(len(labels), -1, dtype=_I32)
-    valid = np.flatnonzero(ids >= 0)[::-1]
-    first_row[ids[valid]] = valid.astype(_I32)  # reversed: the first row wins
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        # Look up each category once, then index by the codes.
-        categories = column.cat.categories
-        by_category = pd.Index(labels).get_indexer(categories.astype(str))  # type: ignore[no-untyped-call]
-        rows = np.append(np.where(by_category >= 0, first_row[by_category], -1), -1).astype(_I32)
-        picked: "npt.NDArray[np.int32]" = rows[column.cat.codes.to_numpy()]  # code -1 (missing): the appended -1
-        return picked
-    code = pd.Index(labels).get_indexer(column.astype(str).where(column.notna(), None))  # type: ignore[no-untyped-call]
-    return np.where(code >= 0, first_row[code], -1).astype(_I32)
+    # Each distinct person looked up once, then spread by the codes.
+    codes, names = _strings(column)
+    by_name = index.labels.get_indexer(names)  # type: ignore[no-untyped-call]
+    rows = np.append(np.where(by_name >= 0, index.first_row[by_name], -1), -1).astype(_I32)
+    picked: "npt.NDArray[np.int32]" = rows[codes]  # code -1 (missing): the appended -1
+    return picked
 
 
 def _codes_text(series: "pd.Series[Any]") -> "pd.Series[Any]":
-    """Codes as text: lists and tuples (["EC", "FA"]) joined with commas, text as it is."""
-    present = series.dropna()
-    if series.dtype != object or present.empty or isinstance(present.iloc[0], str):
+    """Codes as text: lists, tuples and arrays (["EC", "FA"]) joined with commas, text as it is."""
+    if series.dtype != object:
         return series
-    return series.map(lambda v: v if v is None or isinstance(v, str) else ",".join(v))
+    return series.map(lambda v: v if v is None or isinstance(v, str) or np.ndim(v) == 0 else ",".join(v))
 
 
 def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: Optional["pd.DataFrame"],
@@ -198,6 +308,7 @@ def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: O
     t: Dict[str, Any] = {"persons": len(persons)}
     ids, id_labels = _strings(persons["id"])
     t["id"] = (ids, id_labels)
+    index = _PersonIndex(ids, id_labels)
     t["municipality"] = _strings(persons["municipality"])
     if "unit" in persons:
         t["unit"] = _strings(persons["unit"])
@@ -219,7 +330,7 @@ def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: O
                 ref = events[alt] if ref is None else ref.fillna(events[alt])
         if ref is None:
             raise _make("missing_field", "/events/ref", "required column is missing")
-        t["events.person"] = _person_rows(ids, id_labels, events["person"])
+        t["events.person"] = _person_rows(index, events["person"])
         t["events.type"] = _strings(events["type"])
         t["events.ref"] = _strings(ref)
         t["events.date"] = _days(events["date"], "events", "date")
@@ -227,19 +338,19 @@ def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: O
             t["events.round"] = _strings(events["round"])
     if leaves is not None and len(leaves):
         _check_columns(leaves, "leaves", _LEAVE_COLUMNS, ("person", "from", "to"))
-        t["leaves.person"] = _person_rows(ids, id_labels, leaves["person"])
+        t["leaves.person"] = _person_rows(index, leaves["person"])
         t["leaves.from"] = _days(leaves["from"], "leaves", "from")
         t["leaves.to"] = _days(leaves["to"], "leaves", "to")
         if "kind" in leaves:
             t["leaves.kind"] = _strings(leaves["kind"])
     if assignments is not None and len(assignments):
         _check_columns(assignments, "assignments", _ASSIGNMENT_COLUMNS, _ASSIGNMENT_COLUMNS)
-        t["assignments.person"] = _person_rows(ids, id_labels, assignments["person"])
+        t["assignments.person"] = _person_rows(index, assignments["person"])
         t["assignments.item"] = _strings(assignments["item"])
-        t["assignments.codes"] = _strings(_codes_text(assignments["codes"]))
+        t["assignments.codes"] = _strings(assignments["codes"], lists=True)
     if planned is not None and len(planned):
         _check_columns(planned, "planned", _PLANNED_COLUMNS, _PLANNED_COLUMNS)
-        t["planned.person"] = _person_rows(ids, id_labels, planned["person"])
+        t["planned.person"] = _person_rows(index, planned["person"])
         t["planned.item"] = _strings(planned["item"])
         t["planned.date"] = _days(planned["date"], "planned", "date")
     return t
@@ -281,6 +392,15 @@ def _frame(columns: List[Tuple[str, str, List[str], "npt.NDArray[np.int32]"]], n
     return pd.DataFrame(data, copy=False)
 
 
+def _from_arrow(frame: Any) -> Any:
+    """A pyarrow.Table as a DataFrame over the same Arrow buffers (no copy)."""
+    if frame is None or not type(frame).__module__.startswith("pyarrow") or not hasattr(frame, "column_names"):
+        return frame
+    import pandas as pd
+    return pd.DataFrame({name: frame.column(name).to_pandas(types_mapper=pd.ArrowDtype)
+                         for name in frame.column_names}, copy=False)
+
+
 def evaluate_population(program: "Program", persons: "pd.DataFrame", events: Optional["pd.DataFrame"],
                         leaves: Optional["pd.DataFrame"], assignments: Optional["pd.DataFrame"],
                         as_of: datetime.date, threads: int, keep_errors: bool, decode_only: bool = False,
@@ -289,6 +409,8 @@ def evaluate_population(program: "Program", persons: "pd.DataFrame", events: Opt
     _require_pandas()
     import pandas as pd
 
+    persons, events, leaves, assignments, planned = (
+        _from_arrow(f) for f in (persons, events, leaves, assignments, planned))
     tables = _tables(persons, events, leaves, assignments, planned)
     _check_unicode(tables)
     person_cols, item_cols = _core.evaluate_population(program._core, tables, as_of, threads, keep_errors, decode_only)
