@@ -12,6 +12,8 @@ Faces, in persons per second:
   C ABI                  per person, JSON in and out (yr_evaluate)
   JSON parse             PersonRecord::from_json alone
   Python reference       benchmarks/reference, plain Python, the same records
+Columns: the population from text (read_csv), pyarrow columns and a pyarrow.Table
+beside the Categoricals, and a vectorised pandas baseline (benchmarks/columns.py).
 Memory: the peak resident memory the population call adds, per person, beside
 the columnar input's own size, at each size (a child process per size).
 """
@@ -36,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 import yrkesresan as yr  # noqa: E402
 from yrkesresan import _population  # noqa: E402
 
-from benchmarks import reference  # noqa: E402
+from benchmarks import columns, reference  # noqa: E402
 from benchmarks.yrsynth import generate  # noqa: E402
 
 SEED = 2026
@@ -169,6 +171,8 @@ def main() -> int:
         (f"{n:,} persons, DataFrames in and out (s)", api["evaluate"], 1.0, "<"),
         ("C ABI JSON round trip / Python reference", native_rates["c_abi_round_trip"] / ref_rate, 6.0, "≥"),
     ]
+
+    goals += columns.report(program, pop.frames, pop.as_of, args.runs)
 
     sizes = [int(s) for s in args.sizes.split(",") if s]
     scaling = memory_and_scaling(sizes)
