@@ -98,8 +98,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "the benchmark's credential does not verify\n");
         return 1;
     }
-    const auto* sk = key.secret_key_bytes().data();
-    const auto* pk = key.public_key().data();
+    // The raw baseline's own key pair, from the same seed.
+    unsigned char pk_raw[crypto_sign_PUBLICKEYBYTES], sk_raw[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_seed_keypair(pk_raw, sk_raw, seed);
+    const unsigned char* sk = sk_raw;
+    const unsigned char* pk = pk_raw;
     unsigned char raw_sig[crypto_sign_BYTES];
     crypto_sign_detached(raw_sig, nullptr, reinterpret_cast<const unsigned char*>(signed_bytes.data()), signed_bytes.size(), sk);
 

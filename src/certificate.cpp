@@ -49,7 +49,7 @@ std::string Certificate::to_json() const {
 Certificate issue_certificate(const Program& program, const PersonRecord& person, Date as_of, std::string_view component,
                               const IssueOptions& options) {
     // Overlays dated after the employment began do not apply to the person.
-    const detail::ProgramData& data = program.data().for_employment(person.employment_start);
+    const detail::ProgramData& data = detail::program_data(program).for_employment(person.employment_start);
     const auto found = data.component_index.find(component);
     const std::optional<std::uint32_t> ci =
         found == data.component_index.end() ? std::nullopt : std::optional<std::uint32_t>(found->second);

@@ -8,6 +8,7 @@
 #include "date_time.hpp"
 #include "did.hpp"
 #include "jcs.hpp"
+#include "signing_key_secret.hpp"
 #include "yrkesresan/credential.hpp"
 
 namespace yrkesresan {
@@ -255,7 +256,7 @@ std::string sign_certificate(const Certificate& certificate, const IssuerProfile
     std::uint8_t data[64];
     std::copy(proof_hash.begin(), proof_hash.end(), data);
     std::copy(document_hash.begin(), document_hash.end(), data + 32);
-    const auto signature = detail::ed25519_sign(data, sizeof data, key.secret_key_bytes());
+    const auto signature = detail::ed25519_sign(data, sizeof data, detail::secret_key_bytes(key));
     const std::string proof_value = "z" + detail::base58btc_encode(signature.data(), signature.size());
 
     std::string out;

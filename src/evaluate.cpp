@@ -71,7 +71,7 @@ std::string_view to_string(Compliance c) noexcept {
 
 Evaluation evaluate(const Program& program, const PersonRecord& person, Date as_of, const EvaluateOptions& options) {
     // Overlays dated after the employment began do not apply to the person.
-    const detail::ProgramData& data = program.data().for_employment(person.employment_start);
+    const detail::ProgramData& data = detail::program_data(program).for_employment(person.employment_start);
     detail::PersonFacts facts;
     detail::decode_person(data, person, as_of, facts);
     detail::Assessment assessment;

@@ -83,4 +83,11 @@ struct ItemReader {
                              SourceRef* out);
 };
 
+// A program's definition, for the library's own code: the public Program
+// has no accessor for it.
+struct ProgramAccess {
+    static const ProgramData& data(const Program& program) noexcept { return *program.data_; }
+};
+inline const ProgramData& program_data(const Program& program) noexcept { return ProgramAccess::data(program); }
+
 }  // namespace yrkesresan::detail

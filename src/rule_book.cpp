@@ -153,7 +153,7 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 class Builder {
 public:
     Builder(const Program& program, const json& definition)
-        : p_(program.data()), definition_(definition) {}
+        : p_(detail::program_data(program)), definition_(definition) {}
 
     Document build() {
         doc_.language = "sv";

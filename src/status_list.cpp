@@ -11,6 +11,7 @@
 #include "data_integrity.hpp"
 #include "date_time.hpp"
 #include "jcs.hpp"
+#include "signing_key_secret.hpp"
 #include "yrkesresan/credential.hpp"
 
 namespace yrkesresan {
@@ -149,7 +150,7 @@ std::string signed_list(std::string_view list_url, const IssuerProfile& issuer, 
     options.set("proofPurpose", "assertionMethod");
     options.set("verificationMethod", method);
     JsonValue proofs = JsonValue::array();
-    proofs.push_back(create_proof(doc, options, key.secret_key_bytes()));
+    proofs.push_back(create_proof(doc, options, detail::secret_key_bytes(key)));
     doc.set("proof", std::move(proofs));
     return jcs(doc);
 }

@@ -9,6 +9,7 @@
 #include "credential_format.hpp"
 #include "data_integrity.hpp"
 #include "jcs.hpp"
+#include "signing_key_secret.hpp"
 #include "support.hpp"
 #include "yrkesresan/rule_book.hpp"
 #include "yrkesresan/credential.hpp"
@@ -222,7 +223,7 @@ TEST_CASE("verification gives a reason code for each way a credential fails", "[
     options.set("cryptosuite", "eddsa-jcs-2022");
     options.set("verificationMethod", test_key().did_key_verification_method());
     options.set("proofPurpose", "assertionMethod");
-    const std::string until = detail::jcs(detail::add_proof(doc, options, test_key().secret_key_bytes()));
+    const std::string until = detail::jcs(detail::add_proof(doc, options, detail::secret_key_bytes(test_key())));
     CHECK(status(until, trusted(), at("2026-10-30T00:00:00Z")) == VerifyStatus::ok);
     CHECK(status(until) == VerifyStatus::expired);
 
@@ -313,7 +314,7 @@ TEST_CASE("the fast signing path gives the bytes of the generic eddsa-jcs-2022 p
     proof.set("proofPurpose", "assertionMethod");
     JsonValue generic = detail::read_json_strict(open_badge_credential(course_certificate(), kungalv()));
     JsonValue proofs = JsonValue::array();
-    proofs.push_back(detail::create_proof(generic, proof, test_key().secret_key_bytes(), nullptr, false));
+    proofs.push_back(detail::create_proof(generic, proof, detail::secret_key_bytes(test_key()), nullptr, false));
     generic.set("proof", std::move(proofs));
     CHECK(detail::jcs(generic) == fast);
     // Optional issuer fields land in their places too.

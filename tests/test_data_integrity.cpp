@@ -11,6 +11,7 @@
 #include "crypto.hpp"
 #include "data_integrity.hpp"
 #include "jcs.hpp"
+#include "signing_key_secret.hpp"
 #include "support.hpp"
 #include "yrkesresan/credential.hpp"
 
@@ -53,7 +54,7 @@ TEST_CASE("eddsa-jcs-2022 create proof reproduces every W3C intermediate byte fo
     REQUIRE(unsecured.erase("proof"));
     const JsonValue options = detail::read_json_strict(vector("proofConfigJCS.json"));
     detail::ProofTrace t;
-    const JsonValue secured = detail::add_proof(unsecured, options, vector_key().secret_key_bytes(), &t);
+    const JsonValue secured = detail::add_proof(unsecured, options, detail::secret_key_bytes(vector_key()), &t);
 
     CHECK(t.canonical_document == vector("canonDocJCS.txt"));
     CHECK(t.canonical_proof_config == vector("proofCanonJCS.txt"));
@@ -69,7 +70,7 @@ TEST_CASE("eddsa-jcs-2022 create proof reproduces every W3C intermediate byte fo
     // the document's (3.3.1 step 2).
     JsonValue bare = options;
     bare.erase("@context");
-    CHECK(detail::create_proof(unsecured, bare, vector_key().secret_key_bytes()) == *secured.find("proof"));
+    CHECK(detail::create_proof(unsecured, bare, detail::secret_key_bytes(vector_key())) == *secured.find("proof"));
 }
 
 TEST_CASE("eddsa-jcs-2022 verify proof accepts the W3C credential, with the same intermediates", "[di]") {

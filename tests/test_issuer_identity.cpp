@@ -8,6 +8,7 @@
 #include "credential_format.hpp"
 #include "data_integrity.hpp"
 #include "jcs.hpp"
+#include "signing_key_secret.hpp"
 #include "support.hpp"
 #include "yrkesresan/credential.hpp"
 
@@ -182,11 +183,11 @@ TEST_CASE("a proof set verifies when every proof holds", "[credential]") {
         out.set("proof", std::move(set));
         return detail::jcs(out);
     };
-    const JsonValue second = detail::create_proof(unsecured, options, next.secret_key_bytes());
+    const JsonValue second = detail::create_proof(unsecured, options, detail::secret_key_bytes(next));
     CHECK(status(with_second(second), trusted) == VerifyStatus::ok);
 
     // A proof without its own @context, as the library writes them, beside one with it.
-    CHECK(status(with_second(detail::create_proof(unsecured, options, next.secret_key_bytes(), nullptr, false)), trusted) ==
+    CHECK(status(with_second(detail::create_proof(unsecured, options, detail::secret_key_bytes(next), nullptr, false)), trusted) ==
           VerifyStatus::ok);
     // Dropping a proof's @context after signing breaks its signature.
     JsonValue bare = second;
@@ -195,11 +196,11 @@ TEST_CASE("a proof set verifies when every proof holds", "[credential]") {
 
     // The second proof by a key the issuer's document does not name: reported.
     options.set("verificationMethod", "did:web:www.ale.se#key-3");
-    CHECK(status(with_second(detail::create_proof(unsecured, options, key_from(0x51).secret_key_bytes())), trusted) ==
+    CHECK(status(with_second(detail::create_proof(unsecured, options, detail::secret_key_bytes(key_from(0x51)))), trusted) ==
           VerifyStatus::unknown_issuer);
     // A second proof that does not match: the whole set fails.
     options.set("verificationMethod", "did:web:www.ale.se#key-2");
-    CHECK(status(with_second(detail::create_proof(unsecured, options, ale_key.secret_key_bytes())), trusted) ==
+    CHECK(status(with_second(detail::create_proof(unsecured, options, detail::secret_key_bytes(ale_key))), trusted) ==
           VerifyStatus::bad_signature);
     // Another suite in the set.
     JsonValue rdfc = second;
@@ -211,6 +212,6 @@ TEST_CASE("a proof set verifies when every proof holds", "[credential]") {
     CHECK(status(with_second(chained), trusted) == VerifyStatus::malformed);
     // A proof created later than the time of verification.
     options.set("created", "2026-12-01T00:00:00Z");
-    CHECK(status(with_second(detail::create_proof(unsecured, options, next.secret_key_bytes())), trusted) ==
+    CHECK(status(with_second(detail::create_proof(unsecured, options, detail::secret_key_bytes(next))), trusted) ==
           VerifyStatus::not_yet_valid);
 }

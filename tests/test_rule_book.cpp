@@ -34,7 +34,7 @@ std::vector<std::pair<std::string, SourceRef>> citations(const Program& p) {
     auto add = [&](std::string where, const SourceRef& s) {
         if (!s.quote.empty() || !s.assumption.empty() || !s.interpretation.empty()) out.emplace_back(std::move(where), s);
     };
-    add("experience", p.data().experience_source);
+    add("experience", detail::program_data(p).experience_source);
     for (const auto& c : p.changes())
         for (const auto& s : c.sources) add("changes " + c.version, s);
     for (const auto& ph : p.phases()) add("phase " + ph.id, ph.source);

@@ -19,6 +19,10 @@
 
 namespace yrkesresan {
 
+namespace detail {
+struct SigningKeyAccess;
+}
+
 // An Ed25519 signing key. The secret is wiped from memory when the object
 // is destroyed; no function prints it except private_key_multibase(), which
 // exists so that a key set-up tool can store a generated key.
@@ -48,10 +52,8 @@ public:
     // The secret as a Multikey, "z3u2...": handle like the key itself.
     std::string private_key_multibase() const;
 
-    // For the library's signing code.
-    const std::array<std::uint8_t, 64>& secret_key_bytes() const noexcept { return secret_; }
-
 private:
+    friend struct detail::SigningKeyAccess;  // the library's signing code reads the secret
     SigningKey() = default;
     std::array<std::uint8_t, 64> secret_{};  // libsodium's seed || public key
     std::array<std::uint8_t, 32> public_{};

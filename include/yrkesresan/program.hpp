@@ -17,6 +17,7 @@ namespace yrkesresan {
 
 namespace detail {
 struct ProgramData;
+struct ProgramAccess;
 }
 
 struct Component;
@@ -142,9 +143,8 @@ public:
     // equal program. Used to pickle and to ship programs to workers.
     const std::string& to_json() const noexcept;
 
-    const detail::ProgramData& data() const noexcept { return *data_; }
-
 private:
+    friend struct detail::ProgramAccess;  // the library's own code reads the definition
     explicit Program(std::shared_ptr<const detail::ProgramData> data) : data_(std::move(data)) {}
     std::shared_ptr<const detail::ProgramData> data_;
 };
