@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "population_decode.hpp"
+#include "population_options.hpp"
 
 namespace yrkesresan {
 
@@ -202,7 +203,7 @@ void write_items(ItemColumns& out, std::size_t first_row, std::size_t p, const V
 }  // namespace
 
 PopulationResult evaluate_population(const Program& program, const PopulationInput& in, Date as_of,
-                                     const PopulationOptions& options) {
+                                     const detail::PopulationRunOptions& options) {
     const detail::ProgramData& data = detail::program_data(program);
     const std::size_t n = in.persons;
     PersonLayout L = person_layout(program, n);

@@ -116,10 +116,6 @@ struct PopulationInput {
 struct PopulationOptions {
     unsigned threads = 0;      // 0: one per hardware thread
     bool keep_errors = false;  // false: throw the first person's error; true: report them in columns
-    // The benchmarks' floor: reads and checks every input column and writes
-    // every output column, applying no rule (items pending, no due dates,
-    // zero counts). Not an evaluation.
-    bool decode_only = false;
 };
 
 // One output column. Integers, day numbers and booleans use missing_value for

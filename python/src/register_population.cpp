@@ -7,6 +7,7 @@
 #include "bindings.hpp"
 #include "date_caster.hpp"
 #include "object_columns.hpp"
+#include "population_options.hpp"
 #include "yrkesresan/population.hpp"
 
 namespace yr_python {

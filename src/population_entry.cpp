@@ -1,0 +1,14 @@
+// The public evaluate_population: a population run with the public options
+// only (src/population_options.hpp has the rest).
+#include "population_options.hpp"
+
+namespace yrkesresan {
+
+PopulationResult evaluate_population(const Program& program, const PopulationInput& input, Date as_of,
+                                     const PopulationOptions& options) {
+    detail::PopulationRunOptions run;
+    static_cast<PopulationOptions&>(run) = options;
+    return evaluate_population(program, input, as_of, run);
+}
+
+}  // namespace yrkesresan

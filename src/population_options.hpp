@@ -1,0 +1,24 @@
+// Options of a population run that are not the public API's: the
+// benchmarks' floor (benchmarks/run.py, through the Python bindings).
+#pragma once
+
+#include "yrkesresan/population.hpp"
+
+namespace yrkesresan {
+namespace detail {
+
+struct PopulationRunOptions : PopulationOptions {
+    // Reads and checks every input column and writes every output column,
+    // applying no rule (items pending, no due dates, zero counts): the cost
+    // of the columns alone. Not an evaluation.
+    bool decode_only = false;
+};
+
+}  // namespace detail
+
+// evaluate_population with the options above (src/population.cpp); the
+// public overload runs it with decode_only false.
+PopulationResult evaluate_population(const Program& program, const PopulationInput& input, Date as_of,
+                                     const detail::PopulationRunOptions& options);
+
+}  // namespace yrkesresan
