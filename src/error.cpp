@@ -21,6 +21,48 @@ std::string describe(const Problem& p, std::size_t count) {
 std::string describe(const std::vector<Problem>& problems) { return describe(problems.front(), problems.size()); }
 }  // namespace
 
+ErrorClass error_class(ErrorCode code) noexcept {
+    switch (code) {
+        case ErrorCode::parse_error: return ErrorClass::parse;
+        case ErrorCode::limit_exceeded: return ErrorClass::limit;
+        case ErrorCode::wrong_type:
+        case ErrorCode::missing_field:
+        case ErrorCode::unknown_field:
+        case ErrorCode::invalid_value:
+        case ErrorCode::invalid_date:
+        case ErrorCode::reversed_period:
+        case ErrorCode::unknown_code:
+        case ErrorCode::conflicting_codes:
+        case ErrorCode::duplicate_id: return ErrorClass::format;
+        case ErrorCode::unknown_reference: return ErrorClass::reference;
+        case ErrorCode::phase_gap:
+        case ErrorCode::phase_overlap:
+        case ErrorCode::cycle: return ErrorClass::rules;
+        case ErrorCode::future_event: return ErrorClass::conflict;
+        case ErrorCode::not_found: return ErrorClass::not_found;
+        case ErrorCode::requirements_not_met:
+        case ErrorCode::module_not_attended:
+        case ErrorCode::homework_not_submitted:
+        case ErrorCode::sessions_missing:
+        case ErrorCode::attendance_period_over: return ErrorClass::not_met;
+    }
+    return ErrorClass::format;
+}
+
+std::string_view to_string(ErrorClass c) noexcept {
+    switch (c) {
+        case ErrorClass::parse: return "parse";
+        case ErrorClass::limit: return "limit";
+        case ErrorClass::format: return "format";
+        case ErrorClass::reference: return "reference";
+        case ErrorClass::rules: return "rules";
+        case ErrorClass::conflict: return "conflict";
+        case ErrorClass::not_found: return "not_found";
+        case ErrorClass::not_met: return "not_met";
+    }
+    return "format";
+}
+
 std::string_view to_string(ErrorCode code) noexcept {
     switch (code) {
         case ErrorCode::parse_error: return "parse_error";

@@ -61,7 +61,7 @@ def evaluate_person(program: Program, person: Person, as_of: Day) -> Dict[str, A
     actions.sort(key=lambda a: a["due"] or _UNDATED)  # stable: ties keep the order they were found in
     doc: Dict[str, Any] = {
         "person": person.id, "municipality": person.municipality,
-        "program": program.id, "program_version": program.version, "as_of": iso(as_of),
+        "program": program.id, "program_version": program.version, "layers": program.layers, "as_of": iso(as_of),
         "experience_months": months,
         "experience": {"months": months, "anchor": iso(exp.anchor), "leave_days": exp.leave_days_before(as_of),
                        "next_month_on": iso(exp.reached_on(months + 1)),

@@ -81,6 +81,7 @@ class Component:
     hours_per_week: List[Tuple[int, int, float]] = field(default_factory=list)
     other_municipality: bool = False
     more_experienced: bool = False
+    holder_named_by: Optional[str] = None  # window_start or window_end; None: the program sets no date
     per_year: int = 0
     at_least: bool = False
 
@@ -107,6 +108,7 @@ class Program:
     checklists: List[Checklist]
     components: List[Component]
     recommendations: List[Recommendation]
+    layers: List[str] = field(default_factory=list)
 
 
 def _due(d: Optional[Dict[str, Any]]) -> Optional[Due]:
@@ -152,13 +154,15 @@ def from_json(doc: Dict[str, Any]) -> Program:
                                for h in c.get("hours_per_week", [])]
         comp.other_municipality = bool(c.get("other_municipality", False))
         comp.more_experienced = bool(c.get("more_experienced", False))
+        comp.holder_named_by = c.get("holder_named_by", {}).get("at")
         comp.per_year = int(c.get("per_year", 0))
         comp.at_least = bool(c.get("at_least", False))
         components.append(comp)
     phases = [Phase(p["id"], p["from_months"], p.get("to_months")) for p in doc["phases"]]
     recommendations = [Recommendation(r["id"], r["value"], _window(r.get("window")))
                        for r in doc.get("recommendations", [])]
-    return Program(doc["id"], doc["version"], phases, checklists, components, recommendations)
+    return Program(doc["id"], doc["version"], phases, checklists, components, recommendations,
+                   list(doc.get("layers", [])))
 
 
 def load(name_or_path: str) -> Program:

@@ -13,15 +13,15 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from . import windows
-from .dates import Day, overlap
+from .dates import Day, iso, overlap
 from .person import Person
 from .program import Component
 
 
 def _holder_row(comp: Component, holder: Optional[str], person: Person, as_of: Day,
-                actions: List[Dict[str, Any]], due_by: str) -> Dict[str, Any]:
-    """`due_by`: "from" when the holder is needed from the window's first day
-    (an introduktör from the employment start), "to" when by its last."""
+                actions: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """The program's holder_named_by says by when to name the holder: the
+    window's first day (not before the employment), or its last; no date without it."""
     assert comp.window is not None
     p = windows.period(comp.window, person)
     place = windows.by_window(p, as_of)
@@ -40,8 +40,12 @@ def _holder_row(comp: Component, holder: Optional[str], person: Person, as_of: D
     else:
         eligibility, reason = "window_passed", "window_passed"
     if eligibility == "eligible":
-        actions.append({"role": "EC", "kind": "name_role_holder", "due": windows.shown(p)[due_by],
-                        "component": comp.id})
+        due = None
+        if comp.holder_named_by == "window_end":
+            due = windows.shown(p)["to"]
+        elif comp.holder_named_by == "window_start":
+            due = iso(max(p[0], person.employment_start))
+        actions.append({"role": "EC", "kind": "name_role_holder", "due": due, "component": comp.id})
     row, _ = windows.row(comp.id, comp.kind, eligibility, p, reason=reason)
     row["holder"] = holder
     return row
@@ -56,7 +60,7 @@ def mentor(comp: Component, person: Person, as_of: Day, warnings: List[Dict[str,
         if comp.more_experienced and (person.mentor.experience.months_on(as_of)
                                       <= person.experience.months_on(as_of)):
             warnings.append({"code": "mentor_not_more_experienced", "ref": comp.id})
-    return _holder_row(comp, holder, person, as_of, actions, due_by="to")
+    return _holder_row(comp, holder, person, as_of, actions)
 
 
 def hours_owed(comp: Component, person: Person, start: Day, end: Day) -> float:
@@ -77,7 +81,7 @@ def hours_owed(comp: Component, person: Person, start: Day, end: Day) -> float:
 def introduktor(comp: Component, person: Person, as_of: Day, warnings: List[Dict[str, Any]],
                 actions: List[Dict[str, Any]]) -> Dict[str, Any]:
     holder = person.people.get("introduktor")
-    row = _holder_row(comp, holder, person, as_of, actions, due_by="from")
+    row = _holder_row(comp, holder, person, as_of, actions)
     rate = 0.0
     if as_of >= person.employment_start:
         months = person.employment.months_on(as_of)

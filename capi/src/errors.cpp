@@ -14,6 +14,7 @@ namespace yr_capi {
 namespace {
 
 using yrkesresan::ErrorCode;
+using yrkesresan::ErrorClass;
 
 // What yr_error_last() shows when the last fallible call succeeded, and when
 // even recording an error ran out of memory. Static storage: never fails.
@@ -29,31 +30,19 @@ struct LastError {
 thread_local LastError tls_error;
 thread_local const yr_error* tls_current = &k_ok;
 
-// The semantic class of each C++ error code (yrkesresan/error.hpp).
+// The return code of each class of C++ error (yrkesresan/error.hpp decides the class).
 int code_of(ErrorCode code) noexcept {
-    switch (code) {
-        case ErrorCode::parse_error: return YR_EPARSE;
-        case ErrorCode::limit_exceeded: return YR_ELIMIT;
-        case ErrorCode::wrong_type:
-        case ErrorCode::missing_field:
-        case ErrorCode::unknown_field:
-        case ErrorCode::invalid_value:
-        case ErrorCode::invalid_date:
-        case ErrorCode::reversed_period:
-        case ErrorCode::unknown_code:
-        case ErrorCode::conflicting_codes:
-        case ErrorCode::duplicate_id: return YR_EFORMAT;
-        case ErrorCode::unknown_reference: return YR_EREFERENCE;
-        case ErrorCode::phase_gap:
-        case ErrorCode::phase_overlap:
-        case ErrorCode::cycle: return YR_ERULES;
-        case ErrorCode::future_event: return YR_ECONFLICT;
-        case ErrorCode::not_found: return YR_ENOTFOUND;
-        case ErrorCode::requirements_not_met: return YR_ENOTMET;
-        // A code added to the C++ API later still rejects the input; its
-        // exact kind reaches the caller through yr_error.kind.
-        default: return YR_EFORMAT;
+    switch (yrkesresan::error_class(code)) {
+        case ErrorClass::parse: return YR_EPARSE;
+        case ErrorClass::limit: return YR_ELIMIT;
+        case ErrorClass::format: return YR_EFORMAT;
+        case ErrorClass::reference: return YR_EREFERENCE;
+        case ErrorClass::rules: return YR_ERULES;
+        case ErrorClass::conflict: return YR_ECONFLICT;
+        case ErrorClass::not_found: return YR_ENOTFOUND;
+        case ErrorClass::not_met: return YR_ENOTMET;
     }
+    return YR_EFORMAT;
 }
 
 struct ProblemText {

@@ -42,6 +42,21 @@ enum class ErrorCode {
 // Stable snake_case name of a code, as used in JSON and by other faces.
 std::string_view to_string(ErrorCode code) noexcept;
 
+// What kind of failure a code is: one table, which the C ABI's return codes
+// and the Python exception classes both follow.
+enum class ErrorClass {
+    parse,      // not well-formed JSON
+    limit,      // past a limit
+    format,     // well-formed but breaking its format (types, fields, values, dates, codes, duplicate ids)
+    reference,  // naming an id that does not exist
+    rules,      // a program that does not hold together (phases, cycles)
+    conflict,   // a record that contradicts the evaluation date
+    not_found,  // no built-in program with that id
+    not_met,    // a certificate's requirements not met (and each missing requirement)
+};
+ErrorClass error_class(ErrorCode code) noexcept;
+std::string_view to_string(ErrorClass error_class) noexcept;
+
 struct Problem {
     ErrorCode code;
     std::string path;     // JSON Pointer (RFC 6901) into the offending document; "" = the document

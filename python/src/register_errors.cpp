@@ -32,6 +32,16 @@ void register_errors(py::module_& m) {
         }
         return codes;
     }, "The stable codes of every error the library raises.");
+    m.def("error_classes", [] {
+        py::dict classes;
+        for (int c = 0;; ++c) {
+            const auto code = static_cast<yrkesresan::ErrorCode>(c);
+            const auto name = yrkesresan::to_string(code);
+            if (name == "unknown" || name.empty()) break;
+            classes[py::str(std::string(name))] = std::string(yrkesresan::to_string(yrkesresan::error_class(code)));
+        }
+        return classes;
+    }, "Each error code's class (parse, limit, format, reference, rules, conflict, not_found, not_met): the table the C ABI's return codes follow too.");
 }
 
 }  // namespace yr_python

@@ -56,9 +56,11 @@ from ._check import CheckFinding, ProgramSource, check_program
 from ._population import Population
 from ._program import Overlay, PersonRecord, Program
 from .errors import (
+    ConflictError,
     Error,
     IdError,
     InputError,
+    LimitError,
     NotFoundError,
     ParseError,
     Problem,
@@ -98,6 +100,8 @@ __all__ = [
     "Error",
     "ParseError",
     "InputError",
+    "LimitError",
+    "ConflictError",
     "IdError",
     "ProgramError",
     "NotFoundError",

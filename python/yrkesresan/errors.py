@@ -7,12 +7,14 @@ Messages name the problem and where it is, never a personal value.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence, Tuple
+from typing import Dict, NamedTuple, Sequence, Tuple
 
 __all__ = [
     "Error",
     "ParseError",
     "InputError",
+    "LimitError",
+    "ConflictError",
     "IdError",
     "ProgramError",
     "NotFoundError",
@@ -56,12 +58,20 @@ class ParseError(Error):
     """Not well-formed JSON, or input beyond the library's limits."""
 
 
+class LimitError(ParseError):
+    """Input past one of the library's limits (docs/limits.md): size, depth, lengths, counts."""
+
+
 class InputError(Error):
-    """A value of the wrong type or outside what the format allows."""
+    """A value of the wrong type or outside what the format allows, or an id used twice."""
+
+
+class ConflictError(InputError):
+    """A record that contradicts the evaluation: a completion recorded after the evaluation date."""
 
 
 class IdError(Error):
-    """An id that names nothing, or one used twice."""
+    """An id that names nothing."""
 
 
 class ProgramError(Error):
@@ -84,30 +94,26 @@ class RequirementsNotMetError(Error):
     """
 
 
-_CLASS_OF_CODE = {
-    "parse_error": ParseError,
-    "limit_exceeded": ParseError,
-    "wrong_type": InputError,
-    "missing_field": InputError,
-    "unknown_field": InputError,
-    "invalid_value": InputError,
-    "invalid_date": InputError,
-    "reversed_period": InputError,
-    "unknown_code": InputError,
-    "conflicting_codes": InputError,
-    "future_event": InputError,
-    "unknown_reference": IdError,
-    "duplicate_id": IdError,
-    "phase_gap": ProgramError,
-    "phase_overlap": ProgramError,
-    "cycle": ProgramError,
+# Each class of error (the C++ table, error_class in yrkesresan/error.hpp,
+# which the C ABI's return codes follow too) and its exception.
+_EXCEPTION_OF_CLASS = {
+    "parse": ParseError,
+    "limit": LimitError,
+    "format": InputError,
+    "reference": IdError,
+    "rules": ProgramError,
+    "conflict": ConflictError,
     "not_found": NotFoundError,
-    "requirements_not_met": RequirementsNotMetError,
-    "module_not_attended": RequirementsNotMetError,
-    "homework_not_submitted": RequirementsNotMetError,
-    "sessions_missing": RequirementsNotMetError,
-    "attendance_period_over": RequirementsNotMetError,
+    "not_met": RequirementsNotMetError,
 }
+
+
+def _class_of_code() -> Dict[str, type[Error]]:
+    from . import _core
+    return {code: _EXCEPTION_OF_CLASS[cls] for code, cls in _core.error_classes().items()}
+
+
+_CLASS_OF_CODE = _class_of_code()
 
 
 def error_class(code: str) -> type[Error]:

@@ -137,3 +137,51 @@ def test_errors_agree_on_a_bad_record(capi: CApi) -> None:
         assert error == (info.value.code, info.value.path) == ("reversed_period", "/leaves/0/to")
     finally:
         capi.lib.yr_program_free(handle)
+
+
+# Each C return code and the Python exception for the same class of failure
+# (capi/include/yrkesresan/yrkesresan.h, yrkesresan.errors): one to one.
+PYTHON_CLASS_OF_RC = {
+    -5: yrkesresan.ParseError, -6: yrkesresan.LimitError, -7: yrkesresan.InputError, -8: yrkesresan.IdError,
+    -9: yrkesresan.ProgramError, -10: yrkesresan.ConflictError, -4: yrkesresan.NotFoundError,
+    -11: yrkesresan.RequirementsNotMetError,
+}
+
+
+def test_the_bad_input_corpus_fails_in_the_same_class_in_c_and_python(capi: CApi) -> None:
+    corpus = ROOT / "tests" / "corpus"
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    gr = yrkesresan.Program.builtin("gr-barn-unga")
+    handle = capi.load("gr-barn-unga", [])
+    seen = set()
+    try:
+        for case in manifest["cases"]:
+            if case["kind"] not in ("program", "overlay", "person") or "code" not in case["expect"]:
+                continue
+            data = (corpus / case["file"]).read_bytes()
+            if b"\0" in data:
+                continue  # a C string ends at its first NUL (the length-taking _r calls are tests/capi/corpus.cpp's)
+            as_of = case.get("as_of", manifest["defaults"]["as_of"])
+            out = ctypes.c_void_p()
+            if case["kind"] == "program":
+                rc = capi.lib.yr_program_load_json(data, (ctypes.c_char_p * 1)(), 0, ctypes.byref(out))
+                call: Any = lambda: yrkesresan._core.Program.from_json(data)  # noqa: E731
+            elif case["kind"] == "overlay":
+                rc = capi.lib.yr_program_load(b"gr-barn-unga", (ctypes.c_char_p * 1)(data), 1, ctypes.byref(out))
+                call = lambda: gr._core.with_overlays([data])  # noqa: E731
+            else:
+                options = YrEvaluateOptions(1, 0)
+                rc = capi.lib.yr_evaluate(handle, data, as_of.encode(), ctypes.byref(options), ctypes.byref(out))
+                call = lambda: gr._core.evaluate(data, datetime.date.fromisoformat(as_of), "sv")  # noqa: E731
+            if rc == YR_OK:
+                (capi.lib.yr_program_free if case["kind"] != "person" else capi.lib.yr_string_free)(out)
+            assert rc in PYTHON_CLASS_OF_RC, (case["file"], rc)
+            with pytest.raises(yrkesresan.Error) as info:
+                call()
+            assert type(info.value) is PYTHON_CLASS_OF_RC[rc], (case["file"], rc, info.value.code)
+            assert capi.last_error()[0] == info.value.code, case["file"]
+            seen.add(rc)
+    finally:
+        capi.lib.yr_program_free(handle)
+    # The corpus reaches every class these three inputs can fail in.
+    assert seen >= {-5, -6, -7, -8, -9, -10}

@@ -74,7 +74,7 @@ def test_a_refused_record_is_named_by_its_index() -> None:
     future = dict(good, events=[{"type": "item_done", "item": "nycklar", "date": "2027-01-01"}])
     records = [good, bad_type, good, future, "{not json"]
     kept = refused(records)
-    assert [type(x).__name__ for x in kept] == ["Evaluation", "InputError", "Evaluation", "InputError", "ParseError"]
+    assert [type(x).__name__ for x in kept] == ["Evaluation", "InputError", "Evaluation", "ConflictError", "ParseError"]
     assert [(x.code, x.path) for x in kept if isinstance(x, yrkesresan.Error)] == [
         ("wrong_type", "/1/employment_start"), ("future_event", "/3/events/0/date"), ("parse_error", "/4")]
     assert all(p.path.startswith("/3/") for p in kept[3].problems)

@@ -19,8 +19,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1            # a check that found problems, a diff that found differences
 EXIT_USAGE = 2             # a command line argparse refuses
 EXIT_PARSE = 3             # parse_error, limit_exceeded
-EXIT_INPUT = 4             # wrong_type, missing_field, unknown_field, invalid_*, future_event, ...
-EXIT_ID = 5                # unknown_reference, duplicate_id
+EXIT_INPUT = 4             # wrong_type, missing_field, unknown_field, invalid_*, duplicate_id, future_event, ...
+EXIT_ID = 5                # unknown_reference
 EXIT_PROGRAM = 6           # phase_gap, phase_overlap, cycle
 EXIT_NOT_FOUND = 7         # not_found
 EXIT_REQUIREMENTS = 8      # requirements_not_met
@@ -30,8 +30,8 @@ EXIT_INTERNAL = 70         # a fault of this program (EX_SOFTWARE)
 
 EXIT_CODES_HELP = """exit codes:
   0 done; 1 problems found (check, diff); 2 usage; 3 parse_error or limit_exceeded;
-  4 an invalid value (wrong_type, missing_field, unknown_field, invalid_value, invalid_date, ...);
-  5 unknown_reference or duplicate_id; 6 a program that does not hold together (phase_gap, cycle, ...);
+  4 an invalid value (wrong_type, missing_field, unknown_field, invalid_value, invalid_date, duplicate_id, ...);
+  5 unknown_reference; 6 a program that does not hold together (phase_gap, cycle, ...);
   7 not_found; 8 requirements_not_met; 9 a credential that does not verify; 10 a file not read or written;
   70 an internal fault.
 errors go to stderr as "code at /json/pointer: message" (--error-format json: the contract's error
