@@ -5,6 +5,7 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "arrow_text.hpp"
 #include "date_caster.hpp"
 #include "object_columns.hpp"
 #include "population_options.hpp"
@@ -127,6 +128,9 @@ void register_population(py::module_& m) {
     m.def("encode_strings", &object_columns::encode_strings, py::arg("column"), py::arg("missing"),
           "(codes, labels) of an object column of str and missing cells (None, NaN or one of `missing`); "
           "None if any other cell is found.");
+    m.def("encode_arrow_text", &arrow_text::encode, py::arg("chunks"),
+          "(codes, labels) of an Arrow string or large_string column given as its chunks' buffers: "
+          "(validity or None, offsets, data, offset, length) each.");
     m.def("parse_days", &object_columns::parse_days, py::arg("column"), py::arg("missing"),
           "Day numbers of an object column of YYYY-MM-DD text, datetime.date and missing cells "
           "(not_a_date where a cell is not a calendar date); None if any other cell is found.");

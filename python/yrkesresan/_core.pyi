@@ -430,6 +430,9 @@ def evaluate_population(
 def encode_strings(
     column: npt.NDArray[np.object_], missing: Tuple[Any, ...]
 ) -> Optional[Tuple[npt.NDArray[np.int32], List[str]]]: ...
+def encode_arrow_text(
+    chunks: List[Tuple[Optional[npt.NDArray[np.uint8]], npt.NDArray[Any], npt.NDArray[np.uint8], int, int]]
+) -> Tuple[npt.NDArray[np.int32], List[str]]: ...
 def parse_days(column: npt.NDArray[np.object_], missing: Tuple[Any, ...]) -> Optional[npt.NDArray[np.int32]]: ...
 
 # Certificates that travel (register_credential.cpp) ---------------------------

@@ -122,10 +122,26 @@ def _arrow(series: "pd.Series[Any]") -> Any:
     return data if isinstance(data, pa.ChunkedArray) else pa.chunked_array([data])
 
 
-def _arrow_dictionary(data: Any) -> Tuple["npt.NDArray[np.int32]", Any]:
-    """An Arrow column dictionary-encoded by Arrow: codes (-1: null) and the dictionary."""
+def _arrow_text(data: Any) -> Tuple["npt.NDArray[np.int32]", List[str]]:
+    """An Arrow string column dictionary-encoded in C++ from its buffers."""
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+    offset_type = np.int64 if pa.types.is_large_string(data.type) else np.int32
+    chunks = []
+    for c in data.chunks:
+        validity, offsets, text = c.buffers()
+        chunks.append((None if validity is None or c.null_count == 0 else np.frombuffer(validity, dtype=np.uint8),
+                       np.frombuffer(offsets, dtype=offset_type) if offsets is not None else np.zeros(1, offset_type),
+                       np.frombuffer(text, dtype=np.uint8) if text is not None else np.zeros(0, np.uint8),
+                       c.offset, len(c)))
+    return _core.encode_arrow_text(chunks)
+
+
+def _arrow_dictionary(data: Any) -> Tuple["npt.NDArray[np.int32]", List[Any]]:
+    """An Arrow column dictionary-encoded: codes (-1: null) and the dictionary's values."""
     import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
     import pyarrow.compute as pc  # type: ignore[import-untyped, unused-ignore]
+    if pa.types.is_string(data.type) or pa.types.is_large_string(data.type):
+        return _arrow_text(data)
     if not pa.types.is_dictionary(data.type):
         data = pc.dictionary_encode(data)
     chunks = data.chunks
@@ -133,10 +149,11 @@ def _arrow_dictionary(data: Any) -> Tuple["npt.NDArray[np.int32]", Any]:
         data = data.unify_dictionaries()
         chunks = data.chunks
     if not chunks:
-        return np.empty(0, dtype=_I32), pa.array([], pa.string())
+        return np.empty(0, dtype=_I32), []
     indices = pa.chunked_array([c.indices for c in chunks]).cast(pa.int32())
     codes = pc.fill_null(indices, -1).to_numpy().astype(_I32, copy=False)
-    return codes, chunks[0].dictionary
+    values: List[Any] = chunks[0].dictionary.to_numpy(zero_copy_only=False).tolist()  # far faster than to_pylist
+    return codes, values
 
 
 def _arrow_days(data: Any) -> Optional["npt.NDArray[np.int32]"]:
@@ -148,7 +165,7 @@ def _arrow_days(data: Any) -> Optional["npt.NDArray[np.int32]"]:
         # Each distinct text parsed once, then spread by its codes.
         codes, labels = _arrow_dictionary(data)
         cells = np.empty(len(labels) + 1, dtype=object)  # the last: None, for code -1 (null)
-        cells[:-1] = labels.to_numpy(zero_copy_only=False)
+        cells[:-1] = labels
         per_label = _core.parse_days(cells, ())
         assert per_label is not None
         picked: "npt.NDArray[np.int32]" = per_label[codes]
@@ -247,10 +264,8 @@ def _strings(series: "pd.Series[Any]", lists: bool = False) -> Tuple["npt.NDArra
     if data is not None:
         import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
         if not pa.types.is_nested(data.type.value_type if pa.types.is_dictionary(data.type) else data.type):
-            codes, labels = _arrow_dictionary(data)
-            text = labels.to_numpy(zero_copy_only=False).tolist()  # far faster than to_pylist
-            return codes, text if pa.types.is_string(labels.type) or pa.types.is_large_string(labels.type) \
-                else [str(u) for u in text]
+            codes, values = _arrow_dictionary(data)
+            return codes, [v if isinstance(v, str) else str(v) for v in values]
         series = pd.Series(data.to_pandas(), copy=False)
     if series.dtype == object or isinstance(series.dtype, pd.StringDtype):
         encoded = _core.encode_strings(series.to_numpy(dtype=object), _missing_cells())

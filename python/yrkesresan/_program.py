@@ -239,6 +239,9 @@ class Program:
         ``assignments``: ``person``, ``item``, ``codes`` ("EC,FA" or a list).
         ``planned``: ``person``, ``item``, ``date``: the written plan's date
         for the item, which becomes its due for that person.
+        Each frame may also be a ``pyarrow.Table``; columns may be
+        Categoricals, text (object or ``string``, dates as ISO text or
+        ``datetime.date``), datetime64 or pyarrow-backed.
         ``threads``: 0 uses every core. ``errors``: "raise" raises the first
         person's error; "keep" reports errors in the ``error`` and
         ``error_path`` columns.
