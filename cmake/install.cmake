@@ -143,8 +143,12 @@ if(NOT TARGET yrkesresan::cxx_runtime)
   # Only where the C compiler links: the C++ compiler adds its runtime itself.
   add_library(yrkesresan::cxx_runtime INTERFACE IMPORTED)
   foreach(_yr_lib @YR_CXX_RUNTIME@)
-    set_property(TARGET yrkesresan::cxx_runtime APPEND PROPERTY
-                 INTERFACE_LINK_LIBRARIES "$<$<LINK_LANGUAGE:C>:${_yr_lib}>")
+    if(CMAKE_VERSION VERSION_LESS 3.18)  # no $<LINK_LANGUAGE>: always, harmless where C++ links
+      set_property(TARGET yrkesresan::cxx_runtime APPEND PROPERTY INTERFACE_LINK_LIBRARIES ${_yr_lib})
+    else()
+      set_property(TARGET yrkesresan::cxx_runtime APPEND PROPERTY
+                   INTERFACE_LINK_LIBRARIES "$<$<LINK_LANGUAGE:C>:${_yr_lib}>")
+    endif()
   endforeach()
 endif()
 
