@@ -5,7 +5,7 @@
 #include "describe.hpp"
 #include "jcs.hpp"
 #include "messages.hpp"
-#include "sha256.hpp"
+#include "crypto.hpp"
 
 namespace yrkesresan::detail {
 namespace {
@@ -255,7 +255,8 @@ std::string certificate_id(const ProgramData& program, const std::string& person
     }
     w.end_array().member("person", person).member("program", program.id).member("program_version", program.version);
     w.end_object();
-    return "urn:yrkesresan:intyg:" + sha256_hex(key).substr(0, 32);
+    const Bytes32 digest = sha256_bytes(key);
+    return "urn:yrkesresan:intyg:" + to_hex(digest.data(), digest.size()).substr(0, 32);
 }
 
 void describe_components(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,
