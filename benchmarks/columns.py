@@ -16,7 +16,8 @@ paused by leave, months that clamp), the phase, and the introduktion
 checklist's overdue count (due dates from the employment clock paused by
 leave, the plan's dates, done events, EJ waivers). It is exact for this
 program's introduktion list and the generated data, and checked to agree with
-the library on every person.
+the library on every person. The same three answers as an OpenFisca model
+(benchmarks/openfisca_model.py), where openfisca-core is installed.
 """
 
 from __future__ import annotations
@@ -231,4 +232,31 @@ def report(program: Any, frames: Frames, as_of: datetime.date, runs: int) -> Lis
         raise SystemExit("the pandas baseline and the library disagree")
     goals.append(("library vs pandas baseline (text columns), times faster", seconds["pandas"] / seconds["library"],
                   2.0, "≥"))
+    goals += openfisca(program_json, text, as_of, runs, ours, seconds["library"])
     return goals
+
+
+def openfisca(program_json: Dict[str, Any], text: Frames, as_of: datetime.date, runs: int, ours: pd.DataFrame,
+              library_seconds: float) -> List[Goal]:
+    """The OpenFisca model of the same three answers, where openfisca-core is installed (scripts/bench.sh)."""
+    try:
+        import openfisca_core  # noqa: F401
+    except ImportError:
+        print("\nOpenFisca: openfisca-core is not installed (scripts/bench.sh installs it); skipped")
+        return []
+    from .openfisca_model import openfisca_answers
+
+    seconds: Dict[str, float] = {}
+    for _ in range(runs):
+        theirs = _best(seconds, "openfisca", lambda: openfisca_answers(program_json, text, as_of))
+    disagree = {c: int((theirs[c].to_numpy() != ours[c].to_numpy()).sum())
+                for c in ("experience_months", "phase", "introduktion.overdue")}
+    print("\nlibrary vs OpenFisca (openfisca-core, the same three answers from the same text columns; the adapter\n"
+          "that turns the long tables into its per-person inputs counted; the library computes every answer:\n"
+          "outputs on request are not built, so this is its full evaluation against OpenFisca's three)")
+    print(f"  OpenFisca, three answers         {seconds['openfisca']:>7.2f} s")
+    print(f"  library, every answer            {library_seconds:>7.2f} s")
+    print(f"  persons where they disagree      " + ", ".join(f"{c} {k}" for c, k in disagree.items()))
+    if any(disagree.values()):
+        raise SystemExit("the OpenFisca model and the library disagree")
+    return [("library vs OpenFisca (full evaluation), times faster", seconds["openfisca"] / library_seconds, 3.0, "≥")]

@@ -11,4 +11,6 @@ cd "$root"
 cmake --preset default >/dev/null
 cmake --build --preset default --target yr-bench-evaluate
 "$root/.venv/bin/python" -m pip install -q --no-build-isolation --no-deps "$root"
+# Benchmark-only: the OpenFisca model of benchmarks/openfisca_model.py.
+"$root/.venv/bin/python" -m pip install -q "openfisca-core==46.0.1"
 exec "$root/.venv/bin/python" "$root/benchmarks/run.py" --bench-binary "$root/build/default/benchmarks/yr-bench-evaluate" "$@"
