@@ -11,7 +11,11 @@ Faces, in persons per second:
   C++ API                per person, yr-bench-evaluate (Google Benchmark)
   C ABI                  per person, JSON in and out (yr_evaluate)
   JSON parse             PersonRecord::from_json alone
-  Python reference       benchmarks/reference, plain Python, the same records
+  Python per person      dict in, dict out: Program.evaluate(record).to_dict(), one by one,
+                         the results kept and dropped (the reference alike)
+  Python evaluate_many   the same records in one call (every core), as documents (as_dicts=True)
+                         and as Evaluation objects
+  Python reference       benchmarks/reference, plain Python, the same records, dict in and out
 Columns: the population from text (read_csv), pyarrow columns and a pyarrow.Table
 beside the Categoricals, and a vectorised pandas baseline (benchmarks/columns.py).
 Memory: the peak resident memory the population call adds, per person, beside
@@ -86,6 +90,31 @@ def native(binary: Path, records: List[Dict[str, Any]], as_of: datetime.date, pr
     return {b["name"]: float(b["items_per_second"]) for b in json.loads(out)["benchmarks"]}
 
 
+def per_person_python(program: yr.Program, ref_program: Any, records: List[Dict[str, Any]], as_of: datetime.date,
+                      runs: int) -> Dict[str, float]:
+    """Persons per second of the Python API and the reference on the same records, dicts in and
+    dicts out: every result kept (as the reference's evaluate_many keeps its documents), and each
+    result dropped as soon as it is made (a stream: written out, summed up). Kept, every document
+    stays in fresh memory that the cyclic collector walks again as the heap grows, on both sides."""
+    n = len(records)
+
+    def stream_python() -> None:
+        for r in records:
+            program.evaluate(r, as_of).to_dict()
+
+    def stream_reference() -> None:
+        for r in records:
+            reference.evaluate(ref_program, r, as_of)
+
+    return {
+        "dict": n / best_of(runs, lambda: [program.evaluate(r, as_of).to_dict() for r in records]),
+        "many_dict": n / best_of(runs, lambda: program.evaluate_many(records, as_of, as_dicts=True)),
+        "many": n / best_of(runs, lambda: program.evaluate_many(records, as_of)),
+        "dict_stream": n / best_of(runs, stream_python),
+        "reference_stream": n / best_of(runs, stream_reference),
+    }
+
+
 MEMORY_CHILD = r"""
 import json, sys
 sys.path.insert(0, sys.argv[3])
@@ -150,6 +179,7 @@ def main() -> int:
     ref_seconds = best_of(max(1, args.runs // 2), lambda: reference.evaluate_many(ref_program, records, pop.as_of))
     ref_rate = len(records) / ref_seconds
     native_rates = native(Path(args.bench_binary), records, pop.as_of, program_id)
+    per_person = per_person_python(program, ref_program, records, pop.as_of, max(1, args.runs // 2))
 
     n = args.persons
     rows = [
@@ -159,7 +189,12 @@ def main() -> int:
         ("C++ API JSON in and out", native_rates["cxx_round_trip"]),
         ("C ABI yr_evaluate (JSON in and out)", native_rates["c_abi_round_trip"]),
         ("JSON parsing alone (PersonRecord::from_json)", native_rates["json_parse"]),
-        ("Python reference (plain Python)", ref_rate),
+        ("Python per person, dict in -> dict out, kept", per_person["dict"]),
+        ("Python evaluate_many, dict in -> dict out, kept", per_person["many_dict"]),
+        ("Python evaluate_many, dict in -> Evaluation", per_person["many"]),
+        ("Python reference (plain Python), dicts kept", ref_rate),
+        ("Python per person, dict in -> dict out, dropped", per_person["dict_stream"]),
+        ("Python reference (plain Python), dicts dropped", per_person["reference_stream"]),
     ]
     print("\npersons per second, same data")
     for name, rate in rows:
@@ -170,6 +205,10 @@ def main() -> int:
         ("population API / Python reference", (n / api["evaluate"]) / ref_rate, 100.0, "≥"),
         (f"{n:,} persons, DataFrames in and out (s)", api["evaluate"], 1.0, "<"),
         ("C ABI JSON round trip / Python reference", native_rates["c_abi_round_trip"] / ref_rate, 6.0, "≥"),
+        ("Python dict->dict per person / reference, kept", per_person["dict"] / ref_rate, 5.0, "≥"),
+        ("Python dict->dict per person / reference, dropped",
+         per_person["dict_stream"] / per_person["reference_stream"], 5.0, "≥"),
+        ("Python evaluate_many dicts / reference, kept", per_person["many_dict"] / ref_rate, 5.0, "≥"),
     ]
 
     goals += columns.report(program, pop.frames, pop.as_of, args.runs)
