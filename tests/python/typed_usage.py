@@ -33,6 +33,9 @@ def main() -> None:
     statuses: Dict[str, str] = {c.component: c.status for c in ev.certificates}
     doc = ev.to_dict()
     print(months, due, codes, states, statuses, doc["phase"], overdue_by_checklist(ev), course_window(ev))
+    many = gr.evaluate_many([{"id": "p-2", "municipality": "ale", "employment_start": "2026-01-12"}],
+                            datetime.date(2026, 6, 1), errors="keep", as_dicts=True, threads=1)
+    print(len(many))
     book: str = gr.rule_book(format="html")
     print(len(book), gr.rule_book()[:40])
     try:
