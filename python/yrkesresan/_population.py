@@ -14,8 +14,9 @@ Arrow and each distinct ISO date parsed once.
 from __future__ import annotations
 
 import datetime
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -317,6 +318,27 @@ def _codes_text(series: "pd.Series[Any]") -> "pd.Series[Any]":
     return series.map(lambda v: v if v is None or isinstance(v, str) or np.ndim(v) == 0 else ",".join(v))
 
 
+class _Jobs:
+    """The long tables' columns converted on two threads where some are
+    pyarrow-backed (Arrow text is encoded with the GIL released, so columns
+    overlap), else one after the other; results and errors in column order."""
+
+    def __init__(self, parallel: bool) -> None:
+        self._pool = ThreadPoolExecutor(2) if parallel else None
+        self._jobs: List[Tuple[str, Any]] = []
+
+    def add(self, key: str, f: Callable[..., Any], *args: Any) -> None:
+        self._jobs.append((key, self._pool.submit(f, *args) if self._pool else f(*args)))
+
+    def into(self, tables: Dict[str, Any]) -> None:
+        try:
+            for key, job in self._jobs:
+                tables[key] = job.result() if self._pool else job
+        finally:
+            if self._pool:
+                self._pool.shutdown(cancel_futures=True)
+
+
 def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: Optional["pd.DataFrame"],
             assignments: Optional["pd.DataFrame"], planned: Optional["pd.DataFrame"] = None) -> Dict[str, Any]:
     _check_columns(persons, "persons", PERSON_COLUMNS + ROLE_COLUMNS, ("id", "municipality", "employment_start"))
@@ -337,6 +359,8 @@ def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: O
         t["mentor_municipality"] = _strings(persons["mentor_municipality"])
     t["people"] = [(role, _strings(persons[role])) for role in ROLE_COLUMNS if role in persons]
 
+    long = [f for f in (events, leaves, assignments, planned) if f is not None and len(f)]
+    jobs = _Jobs(parallel=any(_arrow(f[c]) is not None for f in long for c in f.columns))
     if events is not None and len(events):
         _check_columns(events, "events", _EVENT_COLUMNS, ("person", "type", "date"))
         ref = events["ref"] if "ref" in events else None
@@ -345,29 +369,30 @@ def _tables(persons: "pd.DataFrame", events: Optional["pd.DataFrame"], leaves: O
                 ref = events[alt] if ref is None else ref.fillna(events[alt])
         if ref is None:
             raise _make("missing_field", "/events/ref", "required column is missing")
-        t["events.person"] = _person_rows(index, events["person"])
-        t["events.type"] = _strings(events["type"])
-        t["events.ref"] = _strings(ref)
-        t["events.date"] = _days(events["date"], "events", "date")
+        jobs.add("events.person", _person_rows, index, events["person"])
+        jobs.add("events.type", _strings, events["type"])
+        jobs.add("events.ref", _strings, ref)
+        jobs.add("events.date", _days, events["date"], "events", "date")
         if "round" in events:
-            t["events.round"] = _strings(events["round"])
+            jobs.add("events.round", _strings, events["round"])
     if leaves is not None and len(leaves):
         _check_columns(leaves, "leaves", _LEAVE_COLUMNS, ("person", "from", "to"))
-        t["leaves.person"] = _person_rows(index, leaves["person"])
-        t["leaves.from"] = _days(leaves["from"], "leaves", "from")
-        t["leaves.to"] = _days(leaves["to"], "leaves", "to")
+        jobs.add("leaves.person", _person_rows, index, leaves["person"])
+        jobs.add("leaves.from", _days, leaves["from"], "leaves", "from")
+        jobs.add("leaves.to", _days, leaves["to"], "leaves", "to")
         if "kind" in leaves:
-            t["leaves.kind"] = _strings(leaves["kind"])
+            jobs.add("leaves.kind", _strings, leaves["kind"])
     if assignments is not None and len(assignments):
         _check_columns(assignments, "assignments", _ASSIGNMENT_COLUMNS, _ASSIGNMENT_COLUMNS)
-        t["assignments.person"] = _person_rows(index, assignments["person"])
-        t["assignments.item"] = _strings(assignments["item"])
-        t["assignments.codes"] = _strings(assignments["codes"], lists=True)
+        jobs.add("assignments.person", _person_rows, index, assignments["person"])
+        jobs.add("assignments.item", _strings, assignments["item"])
+        jobs.add("assignments.codes", _strings, assignments["codes"], True)
     if planned is not None and len(planned):
         _check_columns(planned, "planned", _PLANNED_COLUMNS, _PLANNED_COLUMNS)
-        t["planned.person"] = _person_rows(index, planned["person"])
-        t["planned.item"] = _strings(planned["item"])
-        t["planned.date"] = _days(planned["date"], "planned", "date")
+        jobs.add("planned.person", _person_rows, index, planned["person"])
+        jobs.add("planned.item", _strings, planned["item"])
+        jobs.add("planned.date", _days, planned["date"], "planned", "date")
+    jobs.into(t)
     return t
 
 
