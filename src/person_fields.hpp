@@ -181,7 +181,7 @@ Event event(In& in) {
     for (std::size_t field : {1, 2, 3, 5, 6})
         if (m.has(field) && field != ref && field != extra) throw GiveUp{};
     const std::string_view reference = ref == 1 ? item : ref == 2 ? module : component;
-    if (!has_date || reference.empty()) throw GiveUp{};
+    if (!has_date || !is_valid_id(reference)) throw GiveUp{};
     ev.ref = std::string(reference);
     ev.round = std::string(extra == 5 ? round : extra == 6 ? certificate : std::string_view());
     return ev;

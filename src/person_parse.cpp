@@ -124,7 +124,12 @@ void read_event(const json& e, const std::string& path, PersonRecord& p, Diagnos
                                                                    : nullptr;
     ObjectReader r = extra ? ObjectReader(e, path, diag, {"type", ref, "date", extra})
                            : ObjectReader(e, path, diag, {"type", ref, "date"});
-    if (auto v = r.id(ref, true)) ev.ref = std::move(*v);
+    // The reference must be an id (the schema's pattern): one the program lacks is kept
+    // as a warning, so what is not an id at all must be refused here.
+    if (auto v = r.id(ref, true)) {
+        if (!is_valid_id(*v)) diag.add(ErrorCode::invalid_value, r.path(ref), "ids are lowercase ASCII without spaces");
+        ev.ref = std::move(*v);
+    }
     if (auto d = r.date("date", true)) ev.date = *d;
     if (extra)
         if (auto x = r.string(extra)) ev.round = std::move(*x);

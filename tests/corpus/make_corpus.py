@@ -252,6 +252,7 @@ def person_cases() -> None:
     case(k, "event-in-the-future", person(events=[done, put(done, "/date", "2026-11-23")]),
          err("future_event", "/events/1/date"))
     case(k, "event-unknown-field", person(events=[put(done, "/note", "x")]), err("unknown_field", "/events/0/note"))
+    case(k, "event-item-not-an-id", person(events=[put(done, "/item", "Nycklar")]), err("invalid_value", "/events/0/item"))
     case(k, "event-item-done-with-round", person(events=[put(done, "/round", "2026-1")]),
          err("unknown_field", "/events/0/round"))
     case(k, "event-item-as-module", person(events=[{"type": "item_done", "module": "m1", "date": "2026-05-20"}]),
@@ -367,11 +368,11 @@ def canary_cases() -> None:
     case(k, f"{c}-people-role-name", person(people={NAME: "p-2001"}), err("unknown_field", "/people"))
     case(k, f"{c}-people-holder", person(people={"FA": NAME, "EC": PNR}, events=[ev("item_done", PNR12, "2026-01-13")]),
          warns("unknown_in_program"))
-    case(k, f"{c}-event-item-name", person(events=[ev("item_done", NAME, "2026-01-13")]), warns("unknown_in_program"))
+    case(k, f"{c}-event-item-name", person(events=[ev("item_done", NAME, "2026-01-13")]), err("invalid_value", "/events/0/item"))
     case(k, f"{c}-event-module", person(events=[ev("module_attended", PNR, "2026-05-20", round=NAME)]),
          warns("unknown_in_program"))
     case(k, f"{c}-event-component", person(events=[ev("session_attended", NAME, "2026-05-20")]),
-         warns("unknown_in_program"))
+         err("invalid_value", "/events/0/component"))
     case(k, f"{c}-event-type", person(events=[{"type": NAME, "item": PNR, "date": "2026-01-13"}]),
          err("invalid_value", "/events/0/type"))
     case(k, f"{c}-event-date", person(events=[ev("item_done", "nycklar", NAME)]), err("invalid_date", "/events/0/date"))
