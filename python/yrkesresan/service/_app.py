@@ -94,8 +94,8 @@ def load_programs(overlay_paths: Sequence[str], program_paths: Sequence[str] = (
             document = json.loads(_utf8(Path(path).read_bytes()))
         except json.JSONDecodeError as e:
             raise _make("parse_error", "", f"malformed JSON at line {e.lineno} column {e.colno}") from None
-        program = document.get("program") if isinstance(document, dict) else None
-        chains.setdefault(program if isinstance(program, str) else "", []).append(path)
+        target = document.get("program") if isinstance(document, dict) else None
+        chains.setdefault(target if isinstance(target, str) else "", []).append(path)
     for pid, paths in chains.items():
         layered = Program.from_file(files[pid], overlays=paths) if pid in files else Program.builtin(pid, overlays=paths)
         programs["+".join([pid] + [layer.split(":")[-1] for layer in layered.layers])] = layered
