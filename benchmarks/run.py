@@ -1,5 +1,5 @@
 """The benchmark harness: every face of yrkesresan on the same generated data,
-side by side in one run, with the ratios issue 9 sets as goals.
+side by side in one run, with the ratios of the speed goals (README, Speed).
 
     scripts/bench.sh                      # builds, installs, then runs this
     .venv/bin/python benchmarks/run.py [--persons 50000] [--sizes 1000,10000,100000,1000000]
