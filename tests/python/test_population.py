@@ -4,10 +4,7 @@ evaluating every person record one at a time, on one core or two."""
 from __future__ import annotations
 
 import datetime
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Dict, List
 
 import numpy as np
@@ -17,21 +14,6 @@ import yrkesresan
 from yrkesresan import Program
 
 D = datetime.date
-
-
-@pytest.fixture(scope="module")
-def gr() -> Program:
-    return Program.builtin("gr-barn-unga")
-
-
-@pytest.fixture(scope="module")
-def region_module(root: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("region", root / "examples" / "region.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["region"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _iso(value: Any) -> str:
@@ -64,11 +46,6 @@ def person_records(region: Any) -> List[Dict[str, Any]]:
         records[row.person].setdefault("events", []).append(
             {"type": row.type, key[row.type]: row.ref, "date": _iso(row.date)})
     return list(records.values())
-
-
-@pytest.fixture(scope="module")
-def region(region_module: ModuleType) -> Any:
-    return region_module.generate_region(120, seed=7)
 
 
 def test_population_agrees_with_one_person_at_a_time(gr: Program, region: Any) -> None:

@@ -7,10 +7,7 @@ alone in each."""
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import io
-import sys
-from pathlib import Path
 from typing import Any, Callable, Dict
 
 import pandas as pd
@@ -23,18 +20,7 @@ Frames = Dict[str, Any]
 
 
 @pytest.fixture(scope="module")
-def gr() -> Program:
-    return Program.builtin("gr-barn-unga")
-
-
-@pytest.fixture(scope="module")
-def frames(root: Path) -> Frames:
-    spec = importlib.util.spec_from_file_location("region", root / "examples" / "region.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["region"] = module
-    spec.loader.exec_module(module)
-    region = module.generate_region(120, seed=7)
+def frames(region: Any) -> Frames:
     planned = region.assignments.iloc[::7][["person", "item"]].assign(date=pd.Timestamp("2026-03-02"))
     return {"persons": region.persons, "events": region.events, "leaves": region.leaves,
             "assignments": region.assignments, "planned": planned.reset_index(drop=True), "as_of": region.as_of}
