@@ -2,7 +2,7 @@
 // and certified; the public entry that reads what case-management systems
 // send most often.
 //   - PersonRecord::from_json(r.to_json()) is the same record (its to_json);
-//   - the fast reader (src/person_read.hpp) gives the strict reader's
+//   - the fast reader (src/person/person_read.hpp) gives the strict reader's
 //     record, or gives up: it never reads what the strict one refuses;
 //   - evaluate on GR (with the example municipality and unit overlays) and
 //     on Uppsala; the evaluation document parses as JSON;

@@ -26,7 +26,7 @@ const PersonRecord& newcomer() {
 }
 
 // Every '<' of the rule book's HTML opens or closes a tag of its writer
-// (src/rule_book_html.cpp): nothing of the program's text became markup.
+// (src/rule_book/rule_book_html.cpp): nothing of the program's text became markup.
 bool only_writer_tags(const std::string& html) {
     static const std::string_view tags[] = {
         "!DOCTYPE html>", "html", "head>", "meta ", "title>", "style>", "body>", "main>", "h1 ", "h2 ", "h3 ", "h4 ",

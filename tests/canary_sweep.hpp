@@ -10,7 +10,7 @@
 // personnummer (19121212-1212, "Tolvan Tolvansson"), in the spellings a
 // record might carry. A key takes only the spellings not shaped like a field
 // name, since an unknown field written like one ("astrid.canarysdotter") is
-// named in the error, as docs/contract.md asks (src/json_input.hpp).
+// named in the error, as docs/contract.md asks (src/json/json_input.hpp).
 #pragma once
 
 #include <cctype>

@@ -1,4 +1,4 @@
-// The writer of the library's output documents (src/json_writer.hpp) against
+// The writer of the library's output documents (src/json/json_writer.hpp) against
 // nlohmann::json::dump(), which wrote them before: the same text for the
 // same values, and for doubles the shortest digits that read back exactly.
 #include <catch2/catch.hpp>

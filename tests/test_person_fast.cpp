@@ -1,4 +1,4 @@
-// The two readers of a person record (src/person_read.hpp): the fast one
+// The two readers of a person record (src/person/person_read.hpp): the fast one
 // gives the strict one's record, or gives up and leaves the record to it.
 // Checked on every record of the project, on bytes of some of them deleted
 // or replaced, and on the bad-input corpus; the person fuzz target checks it

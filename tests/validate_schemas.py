@@ -292,7 +292,7 @@ def check_cohort(report, validator, path):
 
 # Definitions that must be the same as program.schema.json's: the overlay reader
 # checks citations, due rules and the items it adds with the program reader's
-# code (src/program_overlay.cpp calls ItemReader), and the person record spells
+# code (src/program/program_overlay.cpp calls ItemReader), and the person record spells
 # ids, dates and codes as the program does.
 SHARED_DEFS = {
     "overlay": ("text", "nonempty_text", "id", "date", "code", "codes", "source", "due", "due_without_hired"),

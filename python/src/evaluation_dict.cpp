@@ -1,5 +1,5 @@
 // Evaluation.to_dict(): the evaluation document built as Python objects in
-// C++, by the library's own writer of the document (src/evaluation_document.hpp)
+// C++, by the library's own writer of the document (src/evaluation/evaluation_document.hpp)
 // given a writer of Python objects instead of JSON text, so the dict is
 // json.loads(to_json()) without the text.
 #include "evaluation_dict.hpp"

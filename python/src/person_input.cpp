@@ -1,8 +1,8 @@
 // A person record from Python data, two ways, as from JSON text
-// (src/person_read.hpp): the common case, a valid record in plain dicts,
+// (src/person/person_read.hpp): the common case, a valid record in plain dicts,
 // lists and strs, read straight into the record by the fast reader's fields
-// (src/person_fields.hpp); anything else goes through the library's DOM
-// builder (src/json_dom.hpp, the limits and their paths) and strict reader
+// (src/person/person_fields.hpp); anything else goes through the library's DOM
+// builder (src/json/json_dom.hpp, the limits and their paths) and strict reader
 // (parse_person), which name the problem. No rule of the record is written
 // here: only how Python values map onto JSON's.
 #include "person_input.hpp"

@@ -1,5 +1,5 @@
 // Population evaluation over NumPy columns: one call, the GIL released while
-// the C++ core (src/population.cpp) evaluates on every core; results come
+// the C++ core (src/population/population.cpp) evaluates on every core; results come
 // back as NumPy arrays that own the C++ buffers (no copy).
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>

@@ -133,7 +133,7 @@ _FIELD_SHAPE = re.compile(r"[a-z0-9$@][A-Za-z0-9._:-]{0,63}")
 
 def _member_path(parent: str, key: str) -> str:
     """``parent/key``, or ``parent`` when the key may not be shown: the rule of
-    the core's readers (src/json_input.hpp, key_may_be_shown). A key shaped
+    the core's readers (src/json/json_input.hpp, key_may_be_shown). A key shaped
     like a field name or an id, with fewer than six digits, is shown; a name
     ("Astrid Canarysdotter") or a personnummer is not."""
     shown = key in _ROLES or (_FIELD_SHAPE.fullmatch(key) is not None and sum(c.isdigit() for c in key) < 6)

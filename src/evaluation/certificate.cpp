@@ -1,10 +1,10 @@
 // R8: issuing a certificate (intyg) and its document.
 #include "yrkesresan/certificate.hpp"
 
-#include "assessment.hpp"
-#include "credential_format.hpp"
+#include "certificate_id.hpp"
+#include "certificate_parts.hpp"
 #include "describe.hpp"
-#include "jcs.hpp"
+#include "json_input.hpp"
 
 namespace yrkesresan {
 namespace {
@@ -28,24 +28,6 @@ std::string missing_requirement_path(std::string_view finding, const std::string
 
 }  // namespace
 
-// Canonical JSON (JCS: sorted keys, no whitespace), member for member as the
-// credential carries it (credential.cpp).
-std::string Certificate::content_json() const {
-    std::string out;
-    detail::JcsWriter w(out);
-    detail::write_certificate_content(w, *this);
-    return out;
-}
-
-std::string Certificate::to_json() const {
-    std::string out;
-    detail::JcsWriter w(out);
-    w.begin_object().key("content");
-    detail::write_certificate_content(w, *this);
-    w.member("format", 1.0).member("id", id).key("proof").null().member("type", "yrkesresan-intyg").end_object();
-    return out;
-}
-
 Certificate issue_certificate(const Program& program, const PersonRecord& person, Date as_of, std::string_view component,
                               const IssueOptions& options) {
     // Overlays dated after the employment began do not apply to the person.
@@ -65,19 +47,19 @@ Certificate issue_certificate(const Program& program, const PersonRecord& person
     detail::PersonFacts facts;
     detail::decode_person(data, person, as_of, facts, /*items=*/false);
     const auto outcome = detail::assess_certificate(data, *ci, facts, as_of);
-    const auto cert = detail::describe_certificate(data, person, facts, outcome, as_of, Language::en);
     if (!outcome.met) {
         // Each missing requirement is a problem with the code of its finding
         // and the path of what is missing; the error itself is the request.
         std::vector<Problem> problems;
-        for (const auto& m : cert.missing)
+        for (const auto& m : detail::describe_missing(data, facts, outcome, as_of, Language::en))
             problems.push_back({missing_requirement_code(m.code), missing_requirement_path(m.code, m.ref),
                                 m.code + (m.ref.empty() ? "" : " " + m.ref) + ": " + m.message});
         Problem summary{ErrorCode::requirements_not_met, "", problems.empty() ? std::string() : problems.front().message};
         throw Error(std::move(summary), std::move(problems));
     }
     Certificate out;
-    out.id = detail::certificate_id(data, person.id, outcome, cert.parts);
+    detail::CertificateContent content = detail::certificate_content(data, person, facts, outcome);
+    out.id = detail::certificate_id(detail::certificate_key(data, person.id, outcome, content.parts));
     out.person = person.id;
     out.program = data.id;
     out.program_version = data.version;
@@ -85,8 +67,8 @@ Certificate issue_certificate(const Program& program, const PersonRecord& person
     out.component = c.id;
     out.component_label = c.label;
     out.completed_on = Date::from_day_number(outcome.completed_on);
-    out.parts = cert.parts;
-    out.hours = cert.hours;
+    out.parts = std::move(content.parts);
+    out.hours = content.hours;
     out.issuer = options.issuer.empty() ? data.organisation : options.issuer;
     out.source = c.certificate_source;
     return out;

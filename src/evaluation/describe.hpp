@@ -26,20 +26,9 @@ Evaluation describe(const ProgramData& program, const PersonRecord& person, cons
 void describe_components(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,
                          const Assessment& assessment, Date as_of, Evaluation& ev);
 
-// What a certificate needs and what the person has, in words (R8).
-struct CertificateDescription {
-    std::vector<Finding> missing;
-    std::vector<CertificatePart> parts;
-    std::optional<double> hours;  // absent when the program gives no hours
-};
-CertificateDescription describe_certificate(const ProgramData& program, const PersonRecord& person,
-                                            const PersonFacts& facts, const CertificateOutcome& outcome, Date as_of,
-                                            Language lang);
-
-// R8: the same person, program version, component and completion facts give
-// the same id.
-std::string certificate_id(const ProgramData& program, const std::string& person, const CertificateOutcome& outcome,
-                           const std::vector<CertificatePart>& parts);
+// What a certificate still needs, in words (R8).
+std::vector<Finding> describe_missing(const ProgramData& program, const PersonFacts& facts,
+                                      const CertificateOutcome& outcome, Date as_of, Language lang);
 
 // The warning in words.
 Finding describe_warning(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,

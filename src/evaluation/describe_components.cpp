@@ -2,10 +2,10 @@
 // and what they lack, and the actions for EC and SJ.
 
 #include "assess_components.hpp"
+#include "certificate_id.hpp"
+#include "certificate_parts.hpp"
 #include "describe.hpp"
-#include "jcs.hpp"
 #include "messages.hpp"
-#include "crypto.hpp"
 
 namespace yrkesresan::detail {
 namespace {
@@ -176,14 +176,16 @@ void annual(const Context& cx, const Component& c, const ComponentOutcome& o, Co
 }
 
 void certificate(const Context& cx, const Component& c, const CertificateOutcome& o) {
-    const CertificateDescription d = describe_certificate(cx.program, cx.person, cx.facts, o, cx.as_of, cx.lang);
     CertificateResult r;
     r.component = c.id;
     r.status = o.status;
-    r.missing = d.missing;
+    r.missing = describe_missing(cx.program, cx.facts, o, cx.as_of, cx.lang);
     r.completed_on = to_date(o.completed_on);
     r.issued_on = to_date(o.issued_on);
-    if (o.met) r.certificate_id = certificate_id(cx.program, cx.person.id, o, d.parts);
+    if (o.met) {
+        const CertificateContent content = certificate_content(cx.program, cx.person, cx.facts, o);
+        r.certificate_id = certificate_id(certificate_key(cx.program, cx.person.id, o, content.parts));
+    }
     if (r.status == CertificateStatus::due)
         cx.ev.actions.push_back({Role::EC, Action::Kind::issue_certificate,
                                  message("action_issue_certificate", cx.lang, {{"component", label_in(c, cx.lang)}}), r.completed_on, "",
@@ -193,13 +195,12 @@ void certificate(const Context& cx, const Component& c, const CertificateOutcome
 
 }  // namespace
 
-CertificateDescription describe_certificate(const ProgramData& program, const PersonRecord& person,
-                                            const PersonFacts& facts, const CertificateOutcome& o, Date as_of,
-                                            Language lang) {
+std::vector<Finding> describe_missing(const ProgramData& program, const PersonFacts& facts, const CertificateOutcome& o,
+                                      Date as_of, Language lang) {
     const Component& c = program.components[o.component];
-    CertificateDescription out;
+    std::vector<Finding> out;
     auto missing = [&](std::string_view code, MessageArgs args, const std::string& ref) {
-        out.missing.push_back({std::string(code), message(code, lang, args), c.certificate_source, ref, std::nullopt});
+        out.push_back({std::string(code), message(code, lang, args), c.certificate_source, ref, std::nullopt});
     };
     if (c.kind == Component::Kind::course) {
         // R4: every module attended and every homework submitted.
@@ -208,20 +209,9 @@ CertificateDescription describe_certificate(const ProgramData& program, const Pe
             if (facts.attended[m] == no_day) missing("module_not_attended", {{"module", label_in(module, lang)}}, module.id);
             if (module.has_homework() && facts.homework[m] == no_day)
                 missing("homework_not_submitted", {{"module", label_in(module, lang)}}, module.id);
-            if (facts.attended[m] == no_day) continue;
-            const std::string round =
-                facts.attended_event[m] >= 0 ? person.events[static_cast<std::size_t>(facts.attended_event[m])].round : "";
-            out.parts.push_back({module.id, module.label, Date::from_day_number(facts.attended[m]), to_date(facts.homework[m]),
-                                 round});
         }
-        if (c.module_hours) out.hours = *c.module_hours * static_cast<double>(out.parts.size());
     } else if (c.kind == Component::Kind::supervision) {
         // R5: at least N sessions within [first, first + M months).
-        const auto& sessions = facts.sessions[o.component];
-        for (int k = 0; k < o.counted; ++k)
-            out.parts.push_back({"s" + std::to_string(k + 1), c.label, Date::from_day_number(sessions[static_cast<std::size_t>(k)]),
-                                 std::nullopt, ""});
-        if (c.session_hours) out.hours = *c.session_hours * o.counted;
         const int required = c.certificate_min_sessions;
         if (o.counted < required) {
             const auto req = std::to_string(required);
@@ -237,26 +227,6 @@ CertificateDescription describe_certificate(const ProgramData& program, const Pe
         }
     }
     return out;
-}
-
-std::string certificate_id(const ProgramData& program, const std::string& person, const CertificateOutcome& o,
-                           const std::vector<CertificatePart>& parts) {
-    // Canonical JSON (JCS) of what the id stands for: any other fact, another id.
-    std::string key;
-    JcsWriter w(key);
-    w.begin_object()
-        .member("completed_on", o.completed_on == no_day ? std::string() : Date::from_day_number(o.completed_on).to_string())
-        .member("component", program.components[o.component].id)
-        .key("parts")
-        .begin_array();
-    for (const auto& p : parts) {
-        w.begin_array().string(p.id).string(p.date.to_string());
-        w.string(p.homework_submitted ? p.homework_submitted->to_string() : std::string()).end_array();
-    }
-    w.end_array().member("person", person).member("program", program.id).member("program_version", program.version);
-    w.end_object();
-    const Bytes32 digest = sha256_bytes(key);
-    return "urn:yrkesresan:intyg:" + to_hex(digest.data(), digest.size()).substr(0, 32);
 }
 
 void describe_components(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,

@@ -16,7 +16,7 @@ struct PopulationRunOptions : PopulationOptions {
 
 }  // namespace detail
 
-// evaluate_population with the options above (src/population.cpp); the
+// evaluate_population with the options above (src/population/population.cpp); the
 // public overload runs it with decode_only false.
 PopulationResult evaluate_population(const Program& program, const PopulationInput& input, Date as_of,
                                      const detail::PopulationRunOptions& options);

@@ -1,5 +1,5 @@
 // The public evaluate_population: a population run with the public options
-// only (src/population_options.hpp has the rest).
+// only (src/population/population_options.hpp has the rest).
 #include "population_options.hpp"
 
 namespace yrkesresan {

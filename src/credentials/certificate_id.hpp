@@ -1,0 +1,12 @@
+// A certificate's id: a URN of the first 128 bits of the SHA-256 of the
+// canonical key the rules give (rules/certificate_parts.hpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace yrkesresan::detail {
+
+std::string certificate_id(std::string_view certificate_key);
+
+}  // namespace yrkesresan::detail
