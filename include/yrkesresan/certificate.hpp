@@ -2,6 +2,8 @@
 // idempotently, with a deterministic id.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,7 +13,7 @@
 #include "yrkesresan/person.hpp"
 #include "yrkesresan/program.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 // One module (with its homework) or one supervision session.
 struct CertificatePart {
@@ -52,4 +54,4 @@ struct IssueOptions {
 Certificate issue_certificate(const Program& program, const PersonRecord& person, Date as_of,
                               std::string_view component, const IssueOptions& options = {});
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -6,12 +6,14 @@
 // every warning and how to resolve it.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 struct CheckFinding {
     enum class Severity { error, warning };
@@ -43,4 +45,4 @@ struct CheckReport {
 // overlay is checked only when the program and the overlays before it load.
 CheckReport check_program(std::string_view definition, const std::vector<std::string>& overlays = {});
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -3,6 +3,8 @@
 // as compiled from the program data.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,7 +12,7 @@
 
 #include "yrkesresan/program.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 // A window counted in months on one of the person's clocks, half-open
 // [from_months, to_months).
@@ -119,4 +121,4 @@ struct Recommendation {
     SourceRef source;
 };
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

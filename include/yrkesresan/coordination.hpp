@@ -19,6 +19,8 @@
 // and why the algorithms reach them: docs/coordination.md.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -31,7 +33,7 @@
 #include "yrkesresan/person.hpp"
 #include "yrkesresan/program.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 // ---------------------------------------------------------------------------
 // Group formation (R5)
@@ -314,4 +316,4 @@ struct CoordinationReport {
 // year asked twice is duplicate_id at "/annual_groups/<i>/component").
 CoordinationReport coordinate(const Program& program, const CoordinationRequest& request);
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -8,6 +8,8 @@
 // log, and has no clock (times are passed in).
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -17,7 +19,7 @@
 
 #include "yrkesresan/certificate.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 namespace detail {
 struct SigningKeyAccess;
@@ -228,4 +230,4 @@ std::string certificate_html(std::string_view credential_json);
 // keys, UTF-8 only). Throws Error(parse_error | limit_exceeded | invalid_value).
 std::string canonicalize_json(std::string_view json_text);
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -1,12 +1,14 @@
 // Calendar dates for the rules: no times, no time zones (docs/rules.md R1).
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 // A proleptic Gregorian calendar date stored as a day number, so that
 // comparisons and day arithmetic are integer operations.
@@ -60,4 +62,4 @@ struct Period {
 // from.add_months(n) <= to (0 if to < from).
 int whole_months_between(Date from, Date to) noexcept;
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

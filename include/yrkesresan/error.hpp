@@ -4,12 +4,14 @@
 // may hold personal data (docs/rules.md, "Personal data").
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 enum class ErrorCode {
     parse_error,        // not well-formed JSON (or invalid UTF-8, or a duplicate key)
@@ -90,4 +92,4 @@ private:
 // Escapes one reference token for a JSON Pointer ("~" -> "~0", "/" -> "~1").
 std::string json_pointer_token(std::string_view token);
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

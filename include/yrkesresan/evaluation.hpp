@@ -2,6 +2,8 @@
 // (program, person, as_of). No clock, no I/O, no global state.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,7 +15,7 @@
 #include "yrkesresan/person.hpp"
 #include "yrkesresan/program.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 enum class Language : std::uint8_t { sv, en };
 
@@ -201,4 +203,4 @@ double introduktor_hours_owed(const Program& program, const PersonRecord& person
 Evaluation evaluate(const Program& program, const PersonRecord& person, Date as_of,
                     const EvaluateOptions& options = {});
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

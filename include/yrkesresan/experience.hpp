@@ -3,12 +3,14 @@
 // gives employment-relative deadlines ("within 4 months").
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <vector>
 
 #include "yrkesresan/date.hpp"
 #include "yrkesresan/person.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 class Clock {
 public:
@@ -39,4 +41,4 @@ private:
     std::vector<Period> leave_;
 };
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -2,6 +2,8 @@
 // Pseudonymous: the library needs no name and no personnummer.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -12,7 +14,7 @@
 #include "yrkesresan/date.hpp"
 #include "yrkesresan/roles.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 struct Leave {
     Date from;
@@ -83,4 +85,4 @@ struct PersonRecord {
     Date experience_start() const noexcept { return profession_start.value_or(employment_start); }
 };
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

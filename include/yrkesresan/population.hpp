@@ -14,6 +14,8 @@
 // views must stay valid and unchanged for the duration of the call.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -23,7 +25,7 @@
 #include "yrkesresan/date.hpp"
 #include "yrkesresan/program.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 // A missing day number (NaT) or a missing integer.
 inline constexpr std::int32_t missing_value = std::numeric_limits<std::int32_t>::min();
@@ -150,4 +152,4 @@ struct PopulationResult {
 PopulationResult evaluate_population(const Program& program, const PopulationInput& input, Date as_of,
                                      const PopulationOptions& options = {});
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -3,6 +3,8 @@
 // any number of threads may evaluate against one Program at once.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -13,7 +15,7 @@
 #include "yrkesresan/date.hpp"
 #include "yrkesresan/roles.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 namespace detail {
 struct ProgramData;
@@ -149,4 +151,4 @@ private:
     std::shared_ptr<const detail::ProgramData> data_;
 };
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

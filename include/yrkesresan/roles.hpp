@@ -2,11 +2,13 @@
 // as in the seed: EC, 1:e, FA, AD, SJ, EJ.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 enum class Role : std::uint8_t {
     EC = 0,      // enhetschef
@@ -43,4 +45,4 @@ private:
     std::uint8_t bits_ = 0;
 };
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

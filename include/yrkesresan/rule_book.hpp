@@ -4,12 +4,14 @@
 // the document and page, and the interpretation or assumption, marked so.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <string>
 
 #include "yrkesresan/program.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 enum class RuleBookFormat : std::uint8_t {
     markdown,  // CommonMark (GitHub renders it); every string of the data escaped
@@ -25,4 +27,4 @@ enum class RuleBookFormat : std::uint8_t {
 // byte. Thread-safe (reads the immutable program).
 std::string rule_book(const Program& program, RuleBookFormat format);
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

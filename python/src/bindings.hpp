@@ -4,9 +4,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>  // in every file: type casters must agree across translation units
 
-namespace yrkesresan {
-class Error;
-}
+#include "yrkesresan/error.hpp"
 
 namespace yr_python {
 

@@ -4,7 +4,7 @@
 
 #include "yrkesresan/error.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace {
 // Boost.Date_Time's calendar does the day-number conversions; its `months`
 // duration is deliberately not used (it snaps to month end, see R1).
@@ -115,4 +115,4 @@ int whole_months_between(Date from, Date to) noexcept {
     return n;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -1,6 +1,6 @@
 #include "yrkesresan/error.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace {
 std::vector<Problem> non_empty(std::vector<Problem> problems) {
     if (problems.empty()) problems.push_back({ErrorCode::invalid_value, "", "invalid input"});
@@ -113,4 +113,4 @@ std::string json_pointer_token(std::string_view token) {
     return out;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

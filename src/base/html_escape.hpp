@@ -3,10 +3,13 @@
 // through here before it reaches a page.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <string>
 #include <string_view>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 inline void append_html_escaped(std::string_view text, std::string& out) {
     for (const char c : text) {
@@ -28,4 +31,5 @@ inline std::string html_escaped(std::string_view text) {
     return out;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -1,6 +1,6 @@
 #include "yrkesresan/roles.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 std::string_view to_string(Role role) noexcept {
     switch (role) {
@@ -22,4 +22,4 @@ std::optional<Role> parse_role(std::string_view code) noexcept {
     return std::nullopt;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -13,7 +13,7 @@
 #include "yrkesresan/components.hpp"
 #include "yrkesresan/error.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 
 ResolvedAnnualGroups resolve_annual_groups(const Program& program, const AnnualGroupRequest& request) {
@@ -101,4 +101,4 @@ AnnualGroupPlan plan_annual_groups(const Program& program, const std::vector<Per
     return detail::annual_groups_of(program, persons, resolved);
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

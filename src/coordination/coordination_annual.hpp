@@ -7,7 +7,8 @@
 
 #include "yrkesresan/coordination.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 struct ResolvedAnnualGroups {
     std::uint32_t component = 0;
@@ -24,4 +25,5 @@ ResolvedAnnualGroups resolve_annual_groups(const Program& program, const AnnualG
 AnnualGroupPlan annual_groups_of(const Program& program, const std::vector<PersonRecord>& persons,
                                  const ResolvedAnnualGroups& resolved);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -13,7 +13,7 @@
 #include "yrkesresan/coordination.hpp"
 #include "yrkesresan/error.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace {
 
 std::int64_t pairs_of(std::int64_t c) { return c * (c - 1) / 2; }
@@ -201,4 +201,4 @@ GroupingResult form_supervision_groups(const std::vector<GroupingCandidate>& can
     return result;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -7,7 +7,7 @@
 #include "json_writer.hpp"
 #include "yrkesresan/coordination.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace {
 
 // A request holds a whole region's person records: larger than one record.
@@ -372,4 +372,4 @@ std::string CoordinationReport::to_json() const {
     return out;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -15,7 +15,7 @@
 #include "yrkesresan/coordination.hpp"
 #include "yrkesresan/error.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace {
 
 // Dinic's maximum flow on an adjacency array; edges come in (forward,
@@ -298,4 +298,4 @@ MatchingResult match_mentors(const std::vector<MentorAdept>& adepts, const std::
     return result;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

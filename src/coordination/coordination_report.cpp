@@ -18,7 +18,7 @@
 #include "yrkesresan/error.hpp"
 #include "yrkesresan/experience.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace {
 
 // An error about persons[i] or mentors[i], with its paths moved under the list.
@@ -260,4 +260,4 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
     return report;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -5,7 +5,7 @@
 #include "credential_format.hpp"
 #include "jcs.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 // Canonical JSON (JCS: sorted keys, no whitespace), member for member as the
 // credential carries it (credential.cpp).
@@ -25,4 +25,4 @@ std::string Certificate::to_json() const {
     return out;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -6,7 +6,7 @@
 #include "jcs.hpp"
 #include "yrkesresan/credential.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace {
 
 using detail::JsonValue;
@@ -164,4 +164,4 @@ std::string certificate_html(std::string_view credential_json) {
     return h;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

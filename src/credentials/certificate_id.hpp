@@ -2,11 +2,15 @@
 // canonical key the rules give (rules/certificate_parts.hpp).
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <string>
 #include <string_view>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 std::string certificate_id(std::string_view certificate_key);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -11,7 +11,7 @@
 #include "signing_key_secret.hpp"
 #include "yrkesresan/credential.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 namespace {
 
@@ -331,4 +331,4 @@ std::string_view to_string(VerifyStatus status) noexcept {
     return "malformed";
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -15,7 +15,8 @@
 #include "yrkesresan/certificate.hpp"
 #include "yrkesresan/credential.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 inline constexpr const char* vc_context_v2 = "https://www.w3.org/ns/credentials/v2";
 inline constexpr const char* ob_context_v3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
@@ -87,4 +88,5 @@ std::string credential_text(const Certificate& c, const IssuerProfile& issuer, s
 VerificationResult verify_credential_general(std::string_view credential_json, const std::vector<TrustedIssuer>& trusted,
                                              const VerifyOptions& options);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -14,7 +14,7 @@
 #include "json_writer.hpp"
 #include "yrkesresan/credential.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 namespace {
 
@@ -365,4 +365,4 @@ std::string VerificationResult::to_json() const {
     return out;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

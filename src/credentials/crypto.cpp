@@ -7,7 +7,8 @@
 
 #include "yrkesresan/error.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 void ensure_sodium() {
     // sodium_init is itself thread-safe and idempotent; the static keeps the
@@ -164,4 +165,5 @@ std::string to_hex(const std::uint8_t* data, std::size_t size) {
     return out;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

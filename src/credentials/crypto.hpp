@@ -3,6 +3,8 @@
 // did:key).
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -10,7 +12,8 @@
 #include <string_view>
 #include <vector>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 using Bytes32 = std::array<std::uint8_t, 32>;
 using Bytes64 = std::array<std::uint8_t, 64>;
@@ -45,4 +48,5 @@ std::string did_key_verification_method(const Bytes32& public_key);
 
 std::string to_hex(const std::uint8_t* data, std::size_t size);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -13,7 +13,8 @@
 #define YR_SHA_NI 1
 #endif
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 #ifdef YR_SHA_NI
 namespace {
@@ -112,4 +113,5 @@ Bytes32 sha256_portable(std::string_view data) noexcept {
     return out;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -7,7 +7,8 @@
 #include "date_time.hpp"
 #include "jcs.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 constexpr std::string_view proof_type = "DataIntegrityProof";
@@ -119,4 +120,5 @@ ProofCheck verify_proof(const JsonValue& secured, const JsonValue& proof_object,
     return ed25519_verify(data.data(), data.size(), t.signature, public_key) ? ProofCheck::ok : ProofCheck::bad_signature;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

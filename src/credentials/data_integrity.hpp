@@ -2,12 +2,15 @@
 // section 3.3): proofs over JCS-canonical JSON, generic over the document.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <string>
 
 #include "crypto.hpp"
 #include "json_value.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // Every intermediate of one proof, as the W3C test vectors list them.
 struct ProofTrace {
@@ -43,4 +46,5 @@ ProofCheck verify_proof(const JsonValue& secured, const Bytes32& public_key, Pro
 ProofCheck verify_proof(const JsonValue& secured, const JsonValue& proof, const Bytes32& public_key,
                         ProofTrace* trace = nullptr);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

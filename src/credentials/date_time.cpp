@@ -2,7 +2,8 @@
 
 #include "yrkesresan/date.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) noexcept {
     if (at + n > s.size()) return false;
@@ -59,4 +60,5 @@ std::optional<Instant> parse_date_time_stamp(std::string_view s) noexcept {
     return t;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

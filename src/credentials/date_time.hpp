@@ -3,12 +3,15 @@
 // times of day; the rules use calendar dates (date.hpp).
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <tuple>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // A point in time: seconds since 1970-01-01T00:00:00Z and nanoseconds.
 struct Instant {
@@ -23,4 +26,5 @@ struct Instant {
 // existing date, hours 00..23; nullopt otherwise. The zone is required.
 std::optional<Instant> parse_date_time_stamp(std::string_view text) noexcept;
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

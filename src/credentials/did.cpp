@@ -8,7 +8,7 @@
 #include "jcs.hpp"
 #include "yrkesresan/credential.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 namespace {
 
@@ -186,4 +186,4 @@ TrustedIssuer trusted_issuer_from_did_document(std::string_view did_document_jso
     return out;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

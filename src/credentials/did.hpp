@@ -8,10 +8,12 @@
 #include "json_input.hpp"
 #include "yrkesresan/credential.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // The document's id and its Ed25519 Multikey assertion methods; problems go to
 // `diag` with paths under `path`. Other members of the document are ignored.
 TrustedIssuer read_did_document(const json& doc, const std::string& path, Diagnostics& diag);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -5,7 +5,7 @@
 #include "yrkesresan/credential.hpp"
 #include "yrkesresan/error.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 SigningKey SigningKey::from_seed(const std::uint8_t* seed, std::size_t size) {
     if (seed == nullptr || size != seed_size)
@@ -54,4 +54,4 @@ std::string SigningKey::private_key_multibase() const {
     return out;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

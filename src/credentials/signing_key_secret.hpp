@@ -7,7 +7,8 @@
 
 #include "yrkesresan/credential.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 struct SigningKeyAccess {
     static const std::array<std::uint8_t, 64>& secret(const SigningKey& key) noexcept { return key.secret_; }
@@ -18,4 +19,5 @@ inline const std::array<std::uint8_t, 64>& secret_key_bytes(const SigningKey& ke
     return SigningKeyAccess::secret(key);
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -14,7 +14,7 @@
 #include "signing_key_secret.hpp"
 #include "yrkesresan/credential.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 namespace {
 
@@ -305,4 +305,4 @@ bool status_list_revoked(std::string_view status_list_credential, std::uint64_t 
     return index < list.bits.size() * 8 && detail::bit(list.bits, index);
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -6,7 +6,7 @@
 #include "describe.hpp"
 #include "json_input.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace {
 
 // The error code of a certificates[].missing finding (describe_components.cpp).
@@ -74,4 +74,4 @@ Certificate issue_certificate(const Program& program, const PersonRecord& person
     return out;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -6,7 +6,8 @@
 
 #include "messages.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 struct EntryView {
@@ -209,4 +210,5 @@ Evaluation describe(const ProgramData& program, const PersonRecord& person, cons
     return ev;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

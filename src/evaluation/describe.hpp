@@ -9,7 +9,8 @@
 #include "assessment.hpp"
 #include "yrkesresan/certificate.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // A label of the program in the evaluation's language: its label_en for
 // English when the program gives one, else the label as the program states it.
@@ -34,4 +35,5 @@ std::vector<Finding> describe_missing(const ProgramData& program, const PersonFa
 Finding describe_warning(const ProgramData& program, const PersonRecord& person, const PersonFacts& facts,
                          const Assessment& assessment, const RawWarning& w, Language lang);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

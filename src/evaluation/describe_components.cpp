@@ -7,7 +7,8 @@
 #include "describe.hpp"
 #include "messages.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 struct Context {
@@ -257,4 +258,5 @@ void describe_components(const ProgramData& program, const PersonRecord& person,
     }
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -4,7 +4,7 @@
 #include "yrkesresan/evaluation.hpp"
 #include "yrkesresan/experience.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 std::string_view to_string(ItemState state) noexcept {
     switch (state) {
@@ -86,4 +86,4 @@ double introduktor_hours_owed(const Program& program, const PersonRecord& person
     throw Error(ErrorCode::unknown_reference, "", "the program has no introduktör component");
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -10,7 +10,8 @@
 
 #include "yrkesresan/evaluation.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace evaluation_document {
 
 template <class W>
@@ -225,4 +226,5 @@ void write_evaluation(W& w, const Evaluation& e) {
     w.end_object();
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -4,7 +4,7 @@
 #include "json_writer.hpp"
 #include "yrkesresan/evaluation.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 std::string Evaluation::to_json() const {
     std::string out;
@@ -14,4 +14,4 @@ std::string Evaluation::to_json() const {
     return out;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -2,7 +2,8 @@
 
 #include <array>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 struct Template {
@@ -115,4 +116,5 @@ std::string message(std::string_view code, Language language, MessageArgs args) 
     return out;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

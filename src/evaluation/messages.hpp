@@ -10,11 +10,13 @@
 
 #include "yrkesresan/evaluation.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 using MessageArgs = std::initializer_list<std::pair<std::string_view, std::string_view>>;
 
 // Renders the template registered for `code`, replacing {name} with args.
 std::string message(std::string_view code, Language language, MessageArgs args = {});
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -10,7 +10,8 @@
 #include "jcs.hpp"
 #include "json_value.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 class Scanner {
@@ -228,4 +229,5 @@ std::size_t CanonicalView::item_count() const noexcept {
     return n;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

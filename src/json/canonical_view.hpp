@@ -5,6 +5,8 @@
 // same answers.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -13,7 +15,8 @@
 
 #include "json_input.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // Whether `text` is strict JSON (as read_json_strict reads it) that is its
 // own RFC 8785 canonical form, with no escapes in any string or key: no
@@ -81,4 +84,5 @@ private:
     const CanonicalIndex* index_ = nullptr;
 };
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 std::string existing_ids(std::string_view wanted, const std::vector<std::string_view>& ids, std::size_t shown) {
     if (ids.empty()) return "; there are none";
@@ -28,4 +29,5 @@ bool FirstUse::claim(const std::string& id, const std::string& path, Diagnostics
     return fresh;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -3,6 +3,8 @@
 // unknown. Ids are shown only when they may be (json_input.hpp, quoted_id).
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -12,7 +14,8 @@
 
 #include "json_input.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // Optimal string alignment distance (edits and swaps of neighbours), capped at 64.
 std::size_t edit_distance(std::string_view a, std::string_view b);
@@ -33,4 +36,5 @@ private:
     std::map<std::string, std::string, std::less<>> first_;
 };
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -7,7 +7,8 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) noexcept {
     const unsigned b0 = p[0];
@@ -291,4 +292,5 @@ std::string canonicalize(std::string_view json_text, const InputLimits& limits) 
     return out;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -2,6 +2,8 @@
 // signed (eddsa-jcs-2022).
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -9,7 +11,8 @@
 
 #include "json_value.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // Appends the canonical form of `v`. Throws Error(invalid_value) for a string
 // that is not valid UTF-8 or a number that is not finite.
@@ -89,4 +92,5 @@ private:
 // Canonicalizes JSON text read strictly (json_value.hpp).
 std::string canonicalize(std::string_view json_text, const InputLimits& limits = {});
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -6,6 +6,8 @@
 // so that both are held to the same limits and report them at the same paths.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -15,7 +17,8 @@
 
 #include "json_input.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // The binary subtypes of values JSON has no type for, which a binding hands
 // over as they are so that the field readers refuse them where they stand
@@ -186,4 +189,5 @@ private:
     std::size_t values_ = 0;
 };
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -9,7 +9,8 @@
 #include "json_value.hpp"
 #include "yrkesresan/roles.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 namespace {
 
@@ -395,4 +396,5 @@ const json* ObjectReader::object(std::string_view key, bool required) const {
     return v;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -38,7 +38,8 @@
 #include "yrkesresan/date.hpp"
 #include "yrkesresan/error.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 using json = nlohmann::json;
 
@@ -180,4 +181,5 @@ std::optional<Date> read_date(const json& j, const std::string& path, Diagnostic
 // Program-level ids: lowercase ASCII letters, digits, '-', '_', '.', ':'; 1..64 chars.
 bool is_valid_id(std::string_view s) noexcept;
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

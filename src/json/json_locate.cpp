@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 constexpr std::size_t max_walk_depth = 256;
@@ -175,4 +176,5 @@ std::optional<TextPosition> pointer_position(std::string_view text, std::string_
     return std::nullopt;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -3,13 +3,16 @@
 // shows them (json_input.hpp, position_of).
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
 
 #include "json_input.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // The byte offset of what `pointer` names in well-formed JSON `text`: a
 // member's key (where an author looks for it), an array element's first
@@ -21,4 +24,5 @@ std::optional<std::size_t> locate_pointer(std::string_view text, std::string_vie
 // position_of(locate_pointer(...)); nullopt when it cannot be located.
 std::optional<TextPosition> pointer_position(std::string_view text, std::string_view pointer);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -10,7 +10,8 @@
 #include <cstring>
 #include <system_error>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // ---- the value --------------------------------------------------------------
 
@@ -490,4 +491,5 @@ JsonValue from_nlohmann(const nlohmann::json& j) {
     }
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

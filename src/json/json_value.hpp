@@ -12,6 +12,8 @@
 // them again is a copy.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -24,7 +26,8 @@
 
 #include "json_input.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 struct JsonMember;
 
@@ -114,4 +117,5 @@ JsonValue read_json_borrowed(std::string_view text, const InputLimits& limits = 
 // (JCS); one beyond 2^53 that a double cannot hold throws.
 JsonValue from_nlohmann(const nlohmann::json& j);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -7,7 +7,8 @@
 
 #include "jcs.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 void JsonWriter::separate() {
     if (depth_ == 0 || out_.empty()) return;
@@ -132,4 +133,5 @@ JsonWriter& JsonWriter::value(double v) {
     return *this;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -24,7 +24,8 @@
 #include "yrkesresan/date.hpp"
 #include "yrkesresan/roles.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 class JsonWriter {
 public:
@@ -91,4 +92,5 @@ private:
     std::size_t depth_ = 0;
 };
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -8,7 +8,8 @@
 #include "json_input.hpp"
 #include "person_fields.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 using fast_person::GiveUp;
@@ -161,4 +162,5 @@ std::optional<PersonRecord> read_person_fast(std::string_view text) {
     }
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

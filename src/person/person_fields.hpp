@@ -12,6 +12,8 @@
 // (person_fast.cpp) and a Python dict (python/src/person_input.cpp) are two.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -21,7 +23,8 @@
 #include "json_input.hpp"
 #include "person_read.hpp"
 
-namespace yrkesresan::detail::fast_person {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail::fast_person {
 
 // Anything the fast reader does not expect: the strict path reads the record.
 struct GiveUp {};
@@ -239,4 +242,5 @@ PersonRecord record(In& in) {
     return p;
 }
 
-}  // namespace yrkesresan::detail::fast_person
+}  // namespace detail::fast_person
+YRKESRESAN_END_NAMESPACE

@@ -7,7 +7,7 @@
 #include "person_read.hpp"
 #include "yrkesresan/person.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 namespace {
 
@@ -332,4 +332,4 @@ PersonRecord PersonRecord::from_json(std::string_view text) {
 
 std::string PersonRecord::to_json() const { return detail::person_to_json(*this); }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -11,7 +11,8 @@
 
 #include "yrkesresan/person.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // The vocabularies both readers check.
 inline constexpr std::string_view people_roles[] = {"EC", "1:e", "FA", "AD", "introduktor", "mentor"};
@@ -39,4 +40,5 @@ PersonRecord parse_person(const nlohmann::json& document);
 // that.
 std::optional<PersonRecord> read_person_fast(std::string_view text);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

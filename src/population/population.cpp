@@ -13,7 +13,7 @@
 #include "population_decode.hpp"
 #include "population_options.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 const OutputColumn* PopulationResult::find_person_column(const std::string& name) const noexcept {
     for (const auto& c : persons)
@@ -358,4 +358,4 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
     return result;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

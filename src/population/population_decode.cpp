@@ -5,7 +5,8 @@
 
 #include "json_input.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 std::string row_path(std::string_view table, std::size_t row, std::string_view column) {
     std::string s = "/";
@@ -376,4 +377,5 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
     return problems.size() == first_problem;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -9,7 +9,8 @@
 #include "assessment.hpp"
 #include "yrkesresan/population.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 // Rows of a long table grouped by person (a counting sort, stable in row order).
 struct Grouped {
@@ -56,4 +57,5 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
 
 std::string row_path(std::string_view table, std::size_t row, std::string_view column);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -2,7 +2,7 @@
 // only (src/population/population_options.hpp has the rest).
 #include "population_options.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 PopulationResult evaluate_population(const Program& program, const PopulationInput& input, Date as_of,
                                      const PopulationOptions& options) {
@@ -11,4 +11,4 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
     return evaluate_population(program, input, as_of, run);
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -4,7 +4,7 @@
 
 #include "yrkesresan/population.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 
 struct PopulationRunOptions : PopulationOptions {
@@ -21,4 +21,4 @@ struct PopulationRunOptions : PopulationOptions {
 PopulationResult evaluate_population(const Program& program, const PopulationInput& input, Date as_of,
                                      const detail::PopulationRunOptions& options);
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -5,7 +5,7 @@
 #include "builtin_programs.hpp"
 #include "program_data.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 Program Program::builtin(std::string_view id) {
     static std::mutex mutex;
@@ -28,4 +28,4 @@ std::vector<std::string> Program::builtin_ids() {
     return ids;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstddef>
 #include <string_view>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 struct EmbeddedProgram {
     const char* id;
@@ -14,4 +17,5 @@ struct EmbeddedProgram {
 extern const EmbeddedProgram embedded_programs[];
 extern const std::size_t embedded_program_count;
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

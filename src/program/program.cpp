@@ -1,6 +1,6 @@
 #include "program_data.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 namespace detail {
 
@@ -189,4 +189,4 @@ const Phase& Program::phase_at(int months) const noexcept {
     return *found;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -12,7 +12,7 @@
 #include "program_data.hpp"
 #include "yrkesresan/error.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 std::string_view to_string(CheckFinding::Severity severity) noexcept {
     return severity == CheckFinding::Severity::error ? "error" : "warning";
@@ -317,4 +317,4 @@ CheckReport check_program(std::string_view definition, const std::vector<std::st
     return report;
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -4,7 +4,7 @@
 #include "id_messages.hpp"
 #include "program_data.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 std::string_view to_string(Component::Kind kind) noexcept {
     switch (kind) {
@@ -430,4 +430,4 @@ void read_components(const ObjectReader& root, ProgramData& p, Diagnostics& diag
 }
 
 }  // namespace detail
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -11,7 +11,8 @@
 #include "yrkesresan/components.hpp"
 #include "yrkesresan/program.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 struct ProgramData {
     std::string id, version, title, organisation, field;
@@ -90,4 +91,5 @@ struct ProgramAccess {
 };
 inline const ProgramData& program_data(const Program& program) noexcept { return ProgramAccess::data(program); }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

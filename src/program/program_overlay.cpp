@@ -9,7 +9,8 @@
 #include "id_messages.hpp"
 #include "program_data.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 struct Location {
@@ -430,4 +431,5 @@ OverlayPaths apply_overlay(json& def, const json& overlay) {
     return moved;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -4,7 +4,8 @@
 #include "id_messages.hpp"
 #include "program_data.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 constexpr long long max_months = 1200;  // 100 years of experience
@@ -395,4 +396,5 @@ ProgramData compile_program(const json& definition) {
     return p;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

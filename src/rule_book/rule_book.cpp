@@ -14,7 +14,7 @@
 #include "rule_book_words.hpp"
 #include "yrkesresan/components.hpp"
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 namespace detail::rule_book {
 namespace {
 
@@ -475,4 +475,4 @@ std::string rule_book(const Program& program, RuleBookFormat format) {
     return format == RuleBookFormat::html ? detail::rule_book::to_html(doc) : detail::rule_book::to_markdown(doc);
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

@@ -4,12 +4,15 @@
 // Text is plain here; each writer escapes it for its format.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace yrkesresan::detail::rule_book {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail::rule_book {
 
 // A run of text and how it is set.
 struct Span {
@@ -57,4 +60,5 @@ struct Document {
 std::string to_markdown(const Document& doc);
 std::string to_html(const Document& doc);
 
-}  // namespace yrkesresan::detail::rule_book
+}  // namespace detail::rule_book
+YRKESRESAN_END_NAMESPACE

@@ -8,7 +8,8 @@
 #include "rule_book_doc.hpp"
 #include "rule_book_words.hpp"
 
-namespace yrkesresan::detail::rule_book {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail::rule_book {
 namespace {
 
 void escape(std::string_view text, std::string& out) { append_html_escaped(text, out); }
@@ -189,4 +190,5 @@ std::string to_html(const Document& doc) {
     return out;
 }
 
-}  // namespace yrkesresan::detail::rule_book
+}  // namespace detail::rule_book
+YRKESRESAN_END_NAMESPACE

@@ -7,7 +7,8 @@
 #include "rule_book_doc.hpp"
 #include "rule_book_words.hpp"
 
-namespace yrkesresan::detail::rule_book {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail::rule_book {
 namespace {
 
 // Backslash escapes of CommonMark's ASCII punctuation that could mean
@@ -173,4 +174,5 @@ std::string to_markdown(const Document& doc) {
     return out;
 }
 
-}  // namespace yrkesresan::detail::rule_book
+}  // namespace detail::rule_book
+YRKESRESAN_END_NAMESPACE

@@ -4,7 +4,8 @@
 
 #include "rule_book_words.hpp"
 
-namespace yrkesresan::detail::rule_book {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail::rule_book {
 namespace {
 
 struct Wording {
@@ -179,4 +180,5 @@ std::string say(W word, Args args) {
     return out;
 }
 
-}  // namespace yrkesresan::detail::rule_book
+}  // namespace detail::rule_book
+YRKESRESAN_END_NAMESPACE

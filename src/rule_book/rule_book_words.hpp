@@ -4,13 +4,16 @@
 // {name} placeholders.
 #pragma once
 
+#include "yrkesresan/version.hpp"
+
 #include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
 
-namespace yrkesresan::detail::rule_book {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail::rule_book {
 
 enum class W : std::uint16_t {
     book_title,
@@ -145,4 +148,5 @@ using Args = std::initializer_list<std::pair<std::string_view, std::string_view>
 // The word in the rule book's language (Swedish), {name} replaced from args.
 std::string say(W word, Args args = {});
 
-}  // namespace yrkesresan::detail::rule_book
+}  // namespace detail::rule_book
+YRKESRESAN_END_NAMESPACE

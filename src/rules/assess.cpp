@@ -5,7 +5,8 @@
 #include "assessment.hpp"
 #include "assess_components.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 
 // Deadlines in months after the employment start repeat across items: each
@@ -160,4 +161,5 @@ void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, As
         out.recommendation_windows[r] = window_period(program.recommendations[r].window, experience, employment);
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

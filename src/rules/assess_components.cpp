@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 Period window_period(const Window& w, const Clock& experience, const Clock& employment) {
     const Clock& clock = w.clock == Window::Clock::experience ? experience : employment;
@@ -250,4 +251,5 @@ double introduktor_hours_owed(const Component& c, const Clock& employment, Date 
     return hours;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

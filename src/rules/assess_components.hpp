@@ -5,7 +5,8 @@
 #include "assessment.hpp"
 #include "yrkesresan/experience.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 void assess_components(const ProgramData& program, const PersonFacts& facts, Date as_of, const Clock& experience,
                        const Clock& employment, Assessment& out);
@@ -13,4 +14,5 @@ void assess_components(const ProgramData& program, const PersonFacts& facts, Dat
 // A window counted in months on one of the person's clocks.
 Period window_period(const Window& w, const Clock& experience, const Clock& employment);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

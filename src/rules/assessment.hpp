@@ -18,7 +18,8 @@
 #include "yrkesresan/evaluation.hpp"
 #include "yrkesresan/experience.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 inline constexpr std::int32_t no_day = std::numeric_limits<std::int32_t>::min();
 
@@ -167,4 +168,5 @@ CertificateOutcome assess_certificate(const ProgramData& program, std::uint32_t 
 // R6: hours of introduktör time owed in [from, until) on the employment clock.
 double introduktor_hours_owed(const Component& component, const Clock& employment, Date from, Date until);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -2,7 +2,8 @@
 
 #include "jcs.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 CertificateContent certificate_content(const ProgramData& program, const PersonRecord& person,
                                        const PersonFacts& facts, const CertificateOutcome& o) {
@@ -49,4 +50,5 @@ std::string certificate_key(const ProgramData& program, const std::string& perso
     return key;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -11,7 +11,8 @@
 #include "assessment.hpp"
 #include "yrkesresan/certificate.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 struct CertificateContent {
     std::vector<CertificatePart> parts;
@@ -25,4 +26,5 @@ CertificateContent certificate_content(const ProgramData& program, const PersonR
 std::string certificate_key(const ProgramData& program, const std::string& person, const CertificateOutcome& outcome,
                             const std::vector<CertificatePart>& parts);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

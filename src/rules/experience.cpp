@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace yrkesresan {
+YRKESRESAN_BEGIN_NAMESPACE
 
 Clock::Clock(Date anchor, const std::vector<Leave>& leaves) : anchor_(anchor) {
     leave_.reserve(leaves.size());
@@ -57,4 +57,4 @@ int Clock::months_on(Date d) const noexcept {
     return whole_months_between(anchor_, d.add_days(-leave_days_before(d)));
 }
 
-}  // namespace yrkesresan
+YRKESRESAN_END_NAMESPACE

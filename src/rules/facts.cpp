@@ -4,7 +4,8 @@
 
 #include "assessment.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 void PersonFacts::reset(const ProgramData& program) {
     leaves.clear();
@@ -153,4 +154,5 @@ void decode_person(const ProgramData& program, const PersonRecord& person, Date 
     diag.throw_if_any();
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -1,6 +1,7 @@
 #include "plan.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 namespace {
 constexpr std::int32_t no_planned_day = std::numeric_limits<std::int32_t>::min();
 }
@@ -128,4 +129,5 @@ PersonPlan build_plan(const ProgramData& program, const PersonRecord& person) {
     return out;
 }
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE

@@ -10,7 +10,8 @@
 #include "program_data.hpp"
 #include "yrkesresan/person.hpp"
 
-namespace yrkesresan::detail {
+YRKESRESAN_BEGIN_NAMESPACE
+namespace detail {
 
 struct PlanEntry {
     std::int32_t item = -1;   // program item index, or -1 for an added item
@@ -35,4 +36,5 @@ struct PersonPlan {
 // items, unknown removals, duplicate ids and added items in unknown places.
 PersonPlan build_plan(const ProgramData& program, const PersonRecord& person);
 
-}  // namespace yrkesresan::detail
+}  // namespace detail
+YRKESRESAN_END_NAMESPACE
