@@ -5,7 +5,12 @@
 //   yr-bench-evaluate --records persons.jsonl --as-of 2026-11-02 [--program gr-barn-unga]
 //
 // Each benchmark counts persons, so items_per_second is persons per second:
-//   json_parse        PersonRecord::from_json alone (JSON in)
+//   json_parse        PersonRecord::from_json alone (JSON in): the fast reader,
+//                     falling back to the strict one for what it does not take
+//   json_parse_strict the strict reader alone (nlohmann's SAX parser into the
+//                     limited DOM, then the record)
+//   json_sax_floor    nlohmann's SAX parser over the same text with a handler
+//                     that keeps nothing: the floor of any reader built on it
 //   cxx_evaluate      evaluate() on records already parsed (the rules and their words)
 //   cxx_round_trip    from_json + evaluate + to_json (the C++ API, JSON in and out)
 //   c_abi_round_trip  yr_evaluate (the C ABI, JSON in and out, as a vendor calls it)
@@ -18,6 +23,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "person_read.hpp"
 #include "yrkesresan/yrkesresan.h"
 #include "yrkesresan/yrkesresan.hpp"
 
@@ -45,6 +53,47 @@ void json_parse(benchmark::State& state) {
     std::size_t i = 0;
     for (auto _ : state) {
         benchmark::DoNotOptimize(yrkesresan::PersonRecord::from_json(d.json[i]));
+        if (++i == d.json.size()) i = 0;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void json_parse_strict(benchmark::State& state) {
+    const auto& d = data();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(yrkesresan::detail::read_person_strict(d.json[i]));
+        if (++i == d.json.size()) i = 0;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+// Sees every token and keeps nothing: what a SAX reader of the record costs
+// before it stores a single field.
+struct CountingSax : nlohmann::json_sax<nlohmann::json> {
+    std::size_t tokens = 0;
+    bool null() override { return ++tokens != 0; }
+    bool boolean(bool) override { return ++tokens != 0; }
+    bool number_integer(number_integer_t) override { return ++tokens != 0; }
+    bool number_unsigned(number_unsigned_t) override { return ++tokens != 0; }
+    bool number_float(number_float_t, const string_t&) override { return ++tokens != 0; }
+    bool string(string_t&) override { return ++tokens != 0; }
+    bool binary(binary_t&) override { return ++tokens != 0; }
+    bool start_object(std::size_t) override { return ++tokens != 0; }
+    bool key(string_t&) override { return ++tokens != 0; }
+    bool end_object() override { return ++tokens != 0; }
+    bool start_array(std::size_t) override { return ++tokens != 0; }
+    bool end_array() override { return ++tokens != 0; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+};
+
+void json_sax_floor(benchmark::State& state) {
+    const auto& d = data();
+    std::size_t i = 0;
+    for (auto _ : state) {
+        CountingSax sax;
+        benchmark::DoNotOptimize(nlohmann::json::sax_parse(d.json[i], &sax));
+        benchmark::DoNotOptimize(sax.tokens);
         if (++i == d.json.size()) i = 0;
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
@@ -96,6 +145,8 @@ void c_abi_round_trip(benchmark::State& state) {
 }
 
 BENCHMARK(json_parse);
+BENCHMARK(json_parse_strict);
+BENCHMARK(json_sax_floor);
 BENCHMARK(cxx_evaluate);
 BENCHMARK(cxx_round_trip);
 BENCHMARK(c_abi_round_trip);

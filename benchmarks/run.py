@@ -189,6 +189,8 @@ def main() -> int:
         ("C++ API JSON in and out", native_rates["cxx_round_trip"]),
         ("C ABI yr_evaluate (JSON in and out)", native_rates["c_abi_round_trip"]),
         ("JSON parsing alone (PersonRecord::from_json)", native_rates["json_parse"]),
+        ("  the strict reader alone (nlohmann SAX into the DOM)", native_rates["json_parse_strict"]),
+        ("  nlohmann SAX, a handler that keeps nothing (floor)", native_rates["json_sax_floor"]),
         ("Python per person, dict in -> dict out, kept", per_person["dict"]),
         ("Python evaluate_many, dict in -> dict out, kept", per_person["many_dict"]),
         ("Python evaluate_many, dict in -> Evaluation", per_person["many"]),

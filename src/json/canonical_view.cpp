@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "jcs.hpp"
+#include "utf8.hpp"
 #include "json_value.hpp"
 
 YRKESRESAN_BEGIN_NAMESPACE
@@ -88,15 +89,8 @@ private:
     std::optional<std::string_view> string() {
         if (!eat('"')) return std::nullopt;
         const std::size_t begin = p_;
-        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-        const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
         for (;;) {
-            while (p_ + 8 <= s_.size()) {
-                std::uint64_t x;
-                std::memcpy(&x, s_.data() + p_, 8);
-                if (((x - ones * 0x20) | x | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\'))) & highs) break;
-                p_ += 8;
-            }
+            while (p_ + 8 <= s_.size() && eight_plain(s_.data() + p_)) p_ += 8;
             if (p_ >= s_.size()) return std::nullopt;
             const auto c = static_cast<unsigned char>(s_[p_]);
             if (c == '"') {
@@ -109,26 +103,10 @@ private:
                 ++p_;
                 continue;
             }
-            const std::size_t n = utf8_length(p_);
+            const std::size_t n = utf8_sequence_length(s_.data() + p_, s_.data() + s_.size());
             if (n == 0) return std::nullopt;
             p_ += n;
         }
-    }
-
-    std::size_t utf8_length(std::size_t at) const noexcept {
-        const auto b = [&](std::size_t k) { return at + k < s_.size() ? static_cast<unsigned char>(s_[at + k]) : 0u; };
-        const auto cont = [](unsigned x) { return (x & 0xC0u) == 0x80u; };
-        const unsigned b0 = b(0), b1 = b(1);
-        if (b0 >= 0xC2 && b0 <= 0xDF) return cont(b1) ? 2 : 0;
-        if (b0 >= 0xE0 && b0 <= 0xEF) {
-            const bool ok1 = b0 == 0xE0 ? (b1 >= 0xA0 && b1 <= 0xBF) : b0 == 0xED ? (b1 >= 0x80 && b1 <= 0x9F) : cont(b1);
-            return ok1 && cont(b(2)) ? 3 : 0;
-        }
-        if (b0 >= 0xF0 && b0 <= 0xF4) {
-            const bool ok1 = b0 == 0xF0 ? (b1 >= 0x90 && b1 <= 0xBF) : b0 == 0xF4 ? (b1 >= 0x80 && b1 <= 0x8F) : cont(b1);
-            return ok1 && cont(b(2)) && cont(b(3)) ? 4 : 0;
-        }
-        return 0;
     }
 
     bool number() {

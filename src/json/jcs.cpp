@@ -10,25 +10,6 @@
 YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 
-std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) noexcept {
-    const unsigned b0 = p[0];
-    const auto cont = [&](std::ptrdiff_t k) { return p + k < end && (p[k] & 0xC0u) == 0x80u; };
-    if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-    if (b0 >= 0xE0 && b0 <= 0xEF) {
-        if (!cont(1) || !cont(2)) return 0;
-        if (b0 == 0xE0 && p[1] < 0xA0) return 0;  // overlong
-        if (b0 == 0xED && p[1] > 0x9F) return 0;  // a surrogate
-        return 3;
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4) {
-        if (!cont(1) || !cont(2) || !cont(3)) return 0;
-        if (b0 == 0xF0 && p[1] < 0x90) return 0;  // overlong
-        if (b0 == 0xF4 && p[1] > 0x8F) return 0;  // beyond U+10FFFF
-        return 4;
-    }
-    return 0;
-}
-
 namespace {
 
 // RFC 8785 section 3.2.2.2: the short escapes, \u00xx (lowercase) for the
@@ -40,17 +21,10 @@ void write_string(std::string_view s, std::string& out) {
     const auto* end = p + s.size();
     const auto* run = p;  // start of the pending run copied as it is
     out += '"';
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
     while (p < end) {
-        // Eight plain characters (printable ASCII but '"' and '\\') at a time.
-        if (end - p >= 8) {
-            std::uint64_t x;
-            std::memcpy(&x, p, 8);
-            if ((((x - ones * 0x20) | x | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\'))) & highs) == 0) {
-                p += 8;
-                continue;
-            }
+        if (end - p >= 8 && eight_plain(p)) {
+            p += 8;
+            continue;
         }
         const unsigned c = *p;
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {

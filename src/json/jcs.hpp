@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "json_value.hpp"
+#include "utf8.hpp"
 
 YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
@@ -25,11 +26,6 @@ std::string jcs(const JsonValue& v);
 // document without its proof without copying the document.
 void write_jcs_object(const JsonValue& object, std::string& out, std::string_view skip,
                       std::string_view replace_key = {}, const JsonValue* replacement = nullptr);
-
-// The length of the valid UTF-8 sequence (RFC 3629: no overlong form, no
-// surrogate, nothing past U+10FFFF) at p, where p < end and *p >= 0x80; 0
-// when there is none.
-std::size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) noexcept;
 
 // The shortest decimal digits that read back as a finite, nonzero double:
 // v = (negative ? -1 : 1) * 0.d1..dk * 10^n, k = count.

@@ -2,6 +2,7 @@
 #include "json_value.hpp"
 
 #include "jcs.hpp"
+#include "utf8.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -276,63 +277,10 @@ private:
         return v;
     }
 
-    static void append_utf8(std::string& out, char32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
-    // Length of the valid UTF-8 sequence (RFC 3629) starting at p_, or 0.
-    std::size_t utf8_sequence() const noexcept {
-        const auto at = [&](std::size_t k) { return p_ + k < s_.size() ? static_cast<unsigned char>(s_[p_ + k]) : 0u; };
-        const unsigned b0 = at(0);
-        const auto cont = [](unsigned b) { return (b & 0xC0u) == 0x80u; };
-        if (b0 >= 0xC2 && b0 <= 0xDF) return cont(at(1)) ? 2 : 0;
-        if (b0 >= 0xE0 && b0 <= 0xEF) {
-            const unsigned b1 = at(1);
-            const bool ok1 = b0 == 0xE0 ? (b1 >= 0xA0 && b1 <= 0xBF) : b0 == 0xED ? (b1 >= 0x80 && b1 <= 0x9F) : cont(b1);
-            return ok1 && cont(at(2)) ? 3 : 0;
-        }
-        if (b0 >= 0xF0 && b0 <= 0xF4) {
-            const unsigned b1 = at(1);
-            const bool ok1 = b0 == 0xF0 ? (b1 >= 0x90 && b1 <= 0xBF) : b0 == 0xF4 ? (b1 >= 0x80 && b1 <= 0x8F) : cont(b1);
-            return ok1 && cont(at(2)) && cont(at(3)) ? 4 : 0;
-        }
-        return 0;
-    }
-
     // The end of the run of plain characters (printable ASCII but '"' and
-    // '\\') from `from`, eight bytes at a time.
+    // '\\') from `from`.
     std::size_t plain_run(std::size_t from) const noexcept {
-        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-        const auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-        std::size_t i = from;
-        while (i + 8 <= s_.size()) {
-            std::uint64_t x;
-            std::memcpy(&x, s_.data() + i, 8);
-            // A byte below 0x20 or at/above 0x80, a quote or a backslash.
-            const std::uint64_t special = ((x - ones * 0x20) | x | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\'))) & highs;
-            if (special != 0) break;
-            i += 8;
-        }
-        while (i < s_.size()) {
-            const auto c = static_cast<unsigned char>(s_[i]);
-            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-            ++i;
-        }
-        return i;
+        return static_cast<std::size_t>(detail::plain_run(s_.data() + from, s_.data() + s_.size()) - s_.data());
     }
 
     // Reads the string at p_ (its opening quote). Without escapes and with a
@@ -352,7 +300,7 @@ private:
             if (c == '"') break;
             if (c < 0x20) fail();
             if (c >= 0x80) {
-                const std::size_t n = utf8_sequence();
+                const std::size_t n = utf8_sequence_length(s_.data() + p_, s_.data() + s_.size());
                 if (n == 0) fail();
                 if (escaped) out.append(s_.data() + p_, n);
                 p_ += n;

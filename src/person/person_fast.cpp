@@ -4,9 +4,9 @@
 
 #include <cstdint>
 
-#include "jcs.hpp"
 #include "json_input.hpp"
 #include "person_fields.hpp"
+#include "utf8.hpp"
 
 YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
@@ -107,8 +107,7 @@ private:
                 ++p_;
                 continue;
             }
-            const std::size_t n = utf8_sequence_length(reinterpret_cast<const unsigned char*>(p_),
-                                                       reinterpret_cast<const unsigned char*>(end_));
+            const std::size_t n = utf8_sequence_length(p_, end_);
             if (n == 0) throw GiveUp{};
             p_ += n;
         }
