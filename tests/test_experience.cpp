@@ -1,4 +1,5 @@
-// R1: the experience clock, leave, prior credit, employment-relative deadlines.
+// R1's clock as code: Clock's milestones, merged leave and month arithmetic. The rule
+// cases, through a person's record, are tests/scenarios/r1-*.json.
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
@@ -37,17 +38,6 @@ TEST_CASE("leave reaching into the milestone keeps extending it", "[R1][experien
     const Clock clock(d("2026-01-12"), {{d("2026-12-20"), d("2027-03-01"), "parental"}});
     const int leave = d("2027-03-02") - d("2026-12-20");
     CHECK(clock.reached_on(12) == d("2027-01-12").add_days(leave));
-}
-
-TEST_CASE("prior experience moves the anchor earlier", "[R1][experience]") {
-    json p = newcomer();
-    p["prior_experience_months"] = 30;
-    const auto person = PersonRecord::from_json(p.dump());
-    const Clock clock = Clock::experience(person);
-    CHECK(clock.anchor() == d("2023-07-12"));
-    CHECK(clock.months_on(d("2026-01-12")) == 30);
-    p["profession_start"] = "2025-01-12";
-    CHECK(Clock::experience(PersonRecord::from_json(p.dump())).months_on(d("2026-01-12")) == 42);
 }
 
 TEST_CASE("employment-relative deadlines: within 4 months of 2026-01-12", "[R1][deadlines]") {

@@ -12,6 +12,23 @@ using namespace yr_test;
 namespace yr_test {
 
 std::string scenario_mismatch(const json& expected, const json& actual, const std::string& path) {
+    // {"exactly": [...]}: as many elements, each matching in order; {"none": [...]}: no element matches any.
+    if (expected.is_object() && expected.size() == 1 && actual.is_array() &&
+        (expected.contains("exactly") || expected.contains("none"))) {
+        if (const auto want = expected.find("exactly"); want != expected.end()) {
+            if (!want->is_array() || want->size() != actual.size())
+                return path + ": expected exactly " + std::to_string(want->size()) + " elements, got " +
+                       std::to_string(actual.size());
+            for (std::size_t i = 0; i < actual.size(); ++i)
+                if (auto m = scenario_mismatch((*want)[i], actual[i], path + "/" + std::to_string(i)); !m.empty()) return m;
+            return "";
+        }
+        for (const auto& unwanted : expected["none"])
+            for (std::size_t i = 0; i < actual.size(); ++i)
+                if (scenario_mismatch(unwanted, actual[i], "").empty())
+                    return path + "/" + std::to_string(i) + ": matches " + unwanted.dump() + ", which none may";
+        return "";
+    }
     if (expected.is_object()) {
         if (!actual.is_object()) return path + ": expected an object";
         for (auto it = expected.begin(); it != expected.end(); ++it) {

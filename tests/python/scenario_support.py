@@ -15,6 +15,23 @@ SCENARIOS = sorted((ROOT / "tests" / "scenarios").glob("*.json"))
 
 def mismatch(expected: Any, actual: Any, path: str = "") -> str:
     """Empty when `actual` matches the pattern `expected`; otherwise where and why not."""
+    # {"exactly": [...]}: as many elements, each matching in order; {"none": [...]}: no element matches any.
+    if isinstance(expected, dict) and len(expected) == 1 and isinstance(actual, list) and (
+            "exactly" in expected or "none" in expected):
+        if "exactly" in expected:
+            want = expected["exactly"]
+            if not isinstance(want, list) or len(want) != len(actual):
+                return f"{path}: expected exactly {len(want)} elements, got {len(actual)}"
+            for i, (w, have) in enumerate(zip(want, actual)):
+                m = mismatch(w, have, f"{path}/{i}")
+                if m:
+                    return m
+            return ""
+        for unwanted in expected["none"]:
+            for i, have in enumerate(actual):
+                if not mismatch(unwanted, have):
+                    return f"{path}/{i}: matches {json.dumps(unwanted)}, which none may"
+        return ""
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             return f"{path}: expected an object"
