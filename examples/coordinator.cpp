@@ -69,7 +69,8 @@ CoordinationRequest synthetic_region(const Options& opt) {
         if (chance(15)) p.prior_experience_months = uniform(12, 60);  // not new in the profession
         if (chance(10)) {
             const Date from = p.employment_start.add_days(uniform(30, 300));
-            if (from.add_days(120) < opt.as_of) p.leaves.push_back({from, from.add_days(uniform(30, 120)), "parental"});
+            if (from.add_days(120) < opt.as_of)
+                p.leaves.push_back({from, from.add_days(uniform(30, 120)), LeaveKind::parental});
         }
         const int days_employed = opt.as_of - p.employment_start;
         if (days_employed < 2 * 365 && chance(75))

@@ -54,7 +54,7 @@ TEST_CASE("arithmetic past the end of the calendar saturates instead of failing"
     CHECK(d("9999-06-15").add_months(12) == last);
     CHECK(d("1900-01-31").add_months(-6000).to_string() == "1400-01-31");
     CHECK(d("1900-01-31").add_months(-6012).to_string() == "1400-01-01");
-    const Clock clock(d("9999-01-01"), {{d("9999-06-01"), d("9999-12-31"), "parental"}});
+    const Clock clock(d("9999-01-01"), {{d("9999-06-01"), d("9999-12-31"), LeaveKind::parental}});
     CHECK(clock.reached_on(24) >= last);
     CHECK(clock.months_on(last) == 5);  // 213 days of leave before it
 }

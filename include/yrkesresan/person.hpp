@@ -4,6 +4,7 @@
 
 #include "yrkesresan/version.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -16,10 +17,26 @@
 
 YRKESRESAN_BEGIN_NAMESPACE
 
+// The kinds of leave a record names, spelled in JSON as to_string gives them.
+enum class LeaveKind : std::uint8_t { parental, sick, study, other };
+inline constexpr int leave_kind_count = 4;
+std::string_view to_string(LeaveKind kind) noexcept;
+std::optional<LeaveKind> parse_leave_kind(std::string_view text) noexcept;
+
 struct Leave {
     Date from;
-    Date to;            // inclusive, as recorded
-    std::string kind;   // parental, sick, study, other
+    Date to;  // inclusive, as recorded
+    LeaveKind kind = LeaveKind::other;  // "other" when the record does not say
+
+    Leave(Date from_, Date to_, LeaveKind kind_ = LeaveKind::other) noexcept : from(from_), to(to_), kind(kind_) {}
+    // The kind spelled as in JSON, {from, to, "parental"}, as code wrote it
+    // while the kind was a string; a spelling not in the vocabulary throws
+    // Error (invalid_value).
+    template <std::size_t N>
+    Leave(Date from_, Date to_, const char (&kind_)[N]) : Leave(from_, to_, spelled(std::string_view(kind_, N - 1))) {}
+
+private:
+    static LeaveKind spelled(std::string_view text);
 };
 
 // An item the unit manager adds to one person's plan.
@@ -42,10 +59,13 @@ struct Plan {
     std::vector<std::pair<std::string, Date>> planned;  // item id -> planned date (its due)
 };
 
+// The types of event a record holds, spelled in JSON as to_string gives them.
 enum class EventType : std::uint8_t {
     item_done, module_attended, homework_submitted, session_attended, certificate_issued
 };
+inline constexpr int event_type_count = 5;
 std::string_view to_string(EventType type) noexcept;
+std::optional<EventType> parse_event_type(std::string_view text) noexcept;
 
 struct Event {
     EventType type = EventType::item_done;

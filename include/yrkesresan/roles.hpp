@@ -4,6 +4,7 @@
 
 #include "yrkesresan/version.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -22,6 +23,11 @@ inline constexpr int role_count = 6;
 
 std::string_view to_string(Role role) noexcept;
 std::optional<Role> parse_role(std::string_view code) noexcept;
+
+// The roles a person record names a holder for (its "people"): the four codes
+// someone other than the newcomer holds, then the holders of the mentor and
+// introduktör components.
+inline constexpr std::array<std::string_view, 6> named_roles = {"EC", "1:e", "FA", "AD", "introduktor", "mentor"};
 
 // A set of codes on one item. EJ never shares the set with another code; the
 // readers reject such input (conflicting_codes) before a RoleSet is built.

@@ -79,15 +79,16 @@ RoleSet codes(In& in) {
 
 template <class In>
 Leave leave(In& in) {
-    Leave l{Date::from_day_number(0), Date::from_day_number(0), "other"};
+    Leave l{Date::from_day_number(0), Date::from_day_number(0)};
     Members m(leave_fields);
     in.object([&](std::string_view key) {
         switch (m.take(key)) {
             case 0: l.from = in.date(); break;
             case 1: l.to = in.date(); break;
             default:
-                l.kind = in.string();
-                if (!one_of(l.kind, leave_kinds)) throw GiveUp{};
+                const auto kind = parse_leave_kind(in.string_view());
+                if (!kind) throw GiveUp{};
+                l.kind = *kind;
         }
     });
     if (!m.has(0) || !m.has(1) || l.to < l.from) throw GiveUp{};
@@ -175,12 +176,16 @@ Event event(In& in) {
     // Which of item (1), module (2), component (3), round (5), certificate
     // (6) the type takes; the reference is required and not empty.
     std::size_t ref = 0, extra = 0;
-    if (type == "item_done") ev.type = EventType::item_done, ref = 1;
-    else if (type == "module_attended") ev.type = EventType::module_attended, ref = 2, extra = 5;
-    else if (type == "homework_submitted") ev.type = EventType::homework_submitted, ref = 2;
-    else if (type == "session_attended") ev.type = EventType::session_attended, ref = 3;
-    else if (type == "certificate_issued") ev.type = EventType::certificate_issued, ref = 3, extra = 6;
-    else throw GiveUp{};
+    const auto parsed = parse_event_type(type);
+    if (!parsed) throw GiveUp{};
+    ev.type = *parsed;
+    switch (ev.type) {
+        case EventType::item_done: ref = 1; break;
+        case EventType::module_attended: ref = 2, extra = 5; break;
+        case EventType::homework_submitted: ref = 2; break;
+        case EventType::session_attended: ref = 3; break;
+        case EventType::certificate_issued: ref = 3, extra = 6; break;
+    }
     for (std::size_t field : {1, 2, 3, 5, 6})
         if (m.has(field) && field != ref && field != extra) throw GiveUp{};
     const std::string_view reference = ref == 1 ? item : ref == 2 ? module : component;
@@ -224,7 +229,7 @@ PersonRecord record(In& in) {
             case 7: in.array([&] { p.leaves.push_back(leave(in)); }); break;
             case 8:
                 in.object([&](std::string_view role) {
-                    if (!one_of(role, people_roles)) throw GiveUp{};
+                    if (!is_named_role(role)) throw GiveUp{};
                     if (!p.people.emplace(std::string(role), in.id()).second) throw GiveUp{};
                 });
                 break;

@@ -97,28 +97,18 @@ void read_event(const json& e, const std::string& path, PersonRecord& p, Diagnos
     }
     auto type = read_string(*t, path + "/type", diag);
     if (!type) return;
-    Event ev;
-    const char* ref = nullptr;
-    if (*type == "item_done") {
-        ev.type = EventType::item_done;
-        ref = "item";
-    } else if (*type == "module_attended") {
-        ev.type = EventType::module_attended;
-        ref = "module";
-    } else if (*type == "homework_submitted") {
-        ev.type = EventType::homework_submitted;
-        ref = "module";
-    } else if (*type == "session_attended") {
-        ev.type = EventType::session_attended;
-        ref = "component";
-    } else if (*type == "certificate_issued") {
-        ev.type = EventType::certificate_issued;
-        ref = "component";
-    } else {
+    const auto parsed = parse_event_type(*type);
+    if (!parsed) {
         diag.add(ErrorCode::invalid_value, path + "/type",
                  "event type is item_done, module_attended, homework_submitted, session_attended or certificate_issued");
         return;
     }
+    Event ev;
+    ev.type = *parsed;
+    const char* ref = ev.type == EventType::item_done ? "item"
+                      : ev.type == EventType::module_attended || ev.type == EventType::homework_submitted
+                          ? "module"
+                          : "component";
     const char* extra = ev.type == EventType::module_attended      ? "round"
                         : ev.type == EventType::certificate_issued ? "certificate"
                                                                    : nullptr;
@@ -162,10 +152,10 @@ PersonRecord parse_person(const json& doc) {
             if (!lr.ok()) continue;
             auto from = lr.date("from", true);
             auto to = lr.date("to", true);
-            Leave leave{from.value_or(Date::from_day_number(0)), to.value_or(Date::from_day_number(0)), "other"};
+            Leave leave{from.value_or(Date::from_day_number(0)), to.value_or(Date::from_day_number(0))};
             if (auto k = lr.string("kind")) {
-                if (!one_of(*k, leave_kinds)) diag.add(ErrorCode::invalid_value, lr.path("kind"), "leave kind is parental, sick, study or other");
-                leave.kind = std::move(*k);
+                if (auto kind = parse_leave_kind(*k)) leave.kind = *kind;
+                else diag.add(ErrorCode::invalid_value, lr.path("kind"), "leave kind is parental, sick, study or other");
             }
             if (from && to && *to < *from) diag.add(ErrorCode::reversed_period, lr.path("to"), "the leave ends before it starts");
             if (from && to) p.leaves.push_back(std::move(leave));
@@ -173,8 +163,8 @@ PersonRecord parse_person(const json& doc) {
     }
     if (const json* people = r.object("people")) {
         for (auto it = people->begin(); it != people->end(); ++it) {
-            if (!one_of(it.key(), people_roles)) {
-                report_unknown_field(r.path("people"), it.key(), people_roles, std::size(people_roles), diag,
+            if (!is_named_role(it.key())) {
+                report_unknown_field(r.path("people"), it.key(), named_roles.data(), named_roles.size(), diag,
                                      "not a role: EC, 1:e, FA, AD, introduktor or mentor");
                 continue;
             }
@@ -287,7 +277,7 @@ std::string person_to_json(const PersonRecord& p) {
     w.member("id", p.id);
     if (!p.leaves.empty()) {
         w.key("leaves").begin_array();
-        for (const auto& l : p.leaves) w.begin_object().member("from", l.from).member("kind", l.kind).member("to", l.to).end_object();
+        for (const auto& l : p.leaves) w.begin_object().member("from", l.from).member("kind", to_string(l.kind)).member("to", l.to).end_object();
         w.end_array();
     }
     if (p.mentor) {
@@ -313,17 +303,6 @@ std::string person_to_json(const PersonRecord& p) {
 }
 
 }  // namespace detail
-
-std::string_view to_string(EventType type) noexcept {
-    switch (type) {
-        case EventType::item_done: return "item_done";
-        case EventType::module_attended: return "module_attended";
-        case EventType::homework_submitted: return "homework_submitted";
-        case EventType::session_attended: return "session_attended";
-        case EventType::certificate_issued: return "certificate_issued";
-    }
-    return "";
-}
 
 PersonRecord PersonRecord::from_json(std::string_view text) {
     if (auto record = detail::read_person_fast(text)) return std::move(*record);

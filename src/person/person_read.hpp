@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -14,13 +13,9 @@
 YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 
-// The vocabularies both readers check.
-inline constexpr std::string_view people_roles[] = {"EC", "1:e", "FA", "AD", "introduktor", "mentor"};
-inline constexpr std::string_view leave_kinds[] = {"parental", "sick", "study", "other"};
-
-template <std::size_t N>
-bool one_of(std::string_view s, const std::string_view (&set)[N]) {
-    return std::find(std::begin(set), std::end(set), s) != std::end(set);
+// A key of the record's "people" (yrkesresan/roles.hpp, named_roles).
+inline bool is_named_role(std::string_view key) {
+    return std::find(named_roles.begin(), named_roles.end(), key) != named_roles.end();
 }
 
 // The strict path (person_parse.cpp): the limited reader's DOM, then every
