@@ -62,6 +62,14 @@ YR_API int yr_program_list_r(char** out_json, size_t* out_size, char** out_error
     });
 }
 
+YR_API int yr_vocabularies_r(char** out_json, size_t* out_size, char** out_error) {
+    yr_capi::clear(out_json, out_size);
+    return api_entry_r(out_error, [&] {
+        require(out_json, "out_json");
+        yr_capi::give(yr_capi::vocabulary_list(), out_json, out_size);
+    });
+}
+
 YR_API int yr_program_load_r(const char* builtin_id, const char* const* overlays, const size_t* overlay_sizes,
                              size_t overlay_count, yr_program** out, char** out_error) {
     if (out != nullptr) *out = nullptr;

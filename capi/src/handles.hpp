@@ -28,6 +28,8 @@ yr_signing_key* new_key(yrkesresan::SigningKey key);
 
 // The built-in programs as yr_program_list gives them (built once).
 const std::string& builtin_list();
+// The vocabularies as yr_vocabularies gives them (built once).
+const std::string& vocabulary_list();
 
 // The overlay texts of a load call, every pointer checked before any work (a
 // NULL is reported as such); sizes NULL: NUL-terminated texts.

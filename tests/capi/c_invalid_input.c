@@ -94,6 +94,14 @@ static void program_list(void) {
     yr_string_free(list);
 }
 
+static void vocabularies(void) {
+    char *list = NULL;
+    CHECK_CODE(yr_vocabularies(NULL), YR_EINVALID);
+    CHECK_CODE(yr_vocabularies(&list), YR_OK);
+    CHECK(list != NULL && strstr(list, "\"roles\":[\"EC\",\"1:e\",\"FA\",\"AD\",\"SJ\",\"EJ\"]") != NULL);
+    yr_string_free(list);
+}
+
 static void program_load(void) {
     yr_program *p = (yr_program *)&p; /* not NULL: the call must clear it */
     const char *broken[1] = {"{"};
@@ -630,6 +638,8 @@ static void calls_r(void) {
 
     CHECK_R(yr_program_list_r(NULL, &size, ERR), YR_EINVALID);
     CHECK(size == 0);
+    CHECK_R(yr_vocabularies_r(NULL, &size, ERR), YR_EINVALID);
+    CHECK(size == 0);
     CHECK_R(yr_program_load_r(NULL, NULL, NULL, 0, &p, ERR), YR_EINVALID);
     CHECK(p == NULL);
     CHECK_R(yr_program_load_r("gr-barn-unga", NULL, NULL, 0, NULL, ERR), YR_EINVALID);
@@ -749,6 +759,7 @@ int main(void) {
     stable_constants();
     versions_and_errors();
     program_list();
+    vocabularies();
     program_load();
     program_load_json();
     program_getters();

@@ -222,6 +222,22 @@ typedef struct yr_program yr_program;
 YR_API int yr_program_list(char **out_json);
 
 /*
+ * yr_vocabularies: the closed vocabularies of the JSON documents, from the
+ * library's one table of each, so that a binding keeps no copy of a list.
+ * out_json: receives a JSON object, members only ever added:
+ *   {"error_classes": {"parse_error": "parse", ...},  (each error code's
+ *      class: parse, limit, format, reference, rules, conflict, not_found,
+ *      not_met; the yr_error_code a function returns follows it)
+ *    "event_types": ["item_done", ...], "leave_kinds": ["parental", ...],
+ *    "named_roles": ["EC", "1:e", "FA", "AD", "introduktor", "mentor"],
+ *    "roles": ["EC", "1:e", "FA", "AD", "SJ", "EJ"]}
+ * Return: YR_OK, or YR_EINVALID (out_json NULL), YR_ENOMEM.
+ * Ownership: the caller frees *out_json with yr_string_free().
+ * Thread safety: any thread. Since 0.1.0.
+ */
+YR_API int yr_vocabularies(char **out_json);
+
+/*
  * yr_program_load: loads a built-in program ("gr-barn-unga",
  * "uppsala-bistand-lss") and applies overlays in order: municipality
  * overlays first, then unit overlays (docs/rules.md R3,
@@ -801,6 +817,9 @@ YR_API unsigned int yr_struct_version(int which);
 
 /* yr_program_list; out_json, as yr_program_list. */
 YR_API int yr_program_list_r(char **out_json, size_t *out_size, char **out_error);
+
+/* yr_vocabularies; out_json, as yr_vocabularies. */
+YR_API int yr_vocabularies_r(char **out_json, size_t *out_size, char **out_error);
 
 /* yr_program_load; overlay_sizes[i] is the size of overlays[i] (both may be
  * NULL when overlay_count is 0). */
