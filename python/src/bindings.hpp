@@ -14,6 +14,7 @@ namespace py = pybind11;
 py::object error_object(const yrkesresan::Error& e);
 
 void register_errors(py::module_& m);
+void register_vocabulary(py::module_& m);
 void register_program(py::module_& m);
 void register_evaluation(py::module_& m);
 void register_population(py::module_& m);

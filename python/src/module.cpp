@@ -7,6 +7,7 @@ PYBIND11_MODULE(_core, m) {
     m.doc() = "Private bindings of the yrkesresan C++ library; use the yrkesresan package.";
     m.attr("__version__") = yrkesresan::version_string;
     yr_python::register_errors(m);
+    yr_python::register_vocabulary(m);
     yr_python::register_program(m);
     yr_python::register_evaluation(m);
     yr_python::register_population(m);

@@ -6,7 +6,6 @@ Messages name the problem and where it is, never a personal value.
 
 from __future__ import annotations
 
-import re
 from typing import Dict, NamedTuple, Sequence, Tuple
 
 __all__ = [
@@ -127,16 +126,15 @@ def _make(code: str, path: str, message: str) -> Error:
     return error_class(code)(text, [Problem(code, path, message)])
 
 
-_ROLES = ("EC", "1:e", "FA", "AD", "SJ", "EJ")
-_FIELD_SHAPE = re.compile(r"[a-z0-9$@][A-Za-z0-9._:-]{0,63}")
-
-
 def _member_path(parent: str, key: str) -> str:
     """``parent/key``, or ``parent`` when the key may not be shown: the rule of
-    the core's readers (src/json/json_input.hpp, key_may_be_shown). A key shaped
-    like a field name or an id, with fewer than six digits, is shown; a name
-    ("Astrid Canarysdotter") or a personnummer is not."""
-    shown = key in _ROLES or (_FIELD_SHAPE.fullmatch(key) is not None and sum(c.isdigit() for c in key) < 6)
+    the core's readers (key_may_be_shown, through _core). A key shaped like a
+    field name or an id, with fewer than six digits, is shown; a name
+    ("Astrid Canarysdotter") or a personnummer is not. The rule admits ASCII
+    only, so text that is not (a lone surrogate included) is not shown."""
+    from . import _core
+
+    shown = key.isascii() and _core.key_may_be_shown(key)
     return f"{parent}/{key.replace('~', '~0').replace('/', '~1')}" if shown else parent
 
 

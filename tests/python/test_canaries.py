@@ -164,7 +164,8 @@ def test_credentials_about_a_canary_person_repeat_nothing(gr: yrkesresan.Program
 
 
 def test_python_shows_the_keys_the_core_shows(gr: yrkesresan.Program) -> None:
-    # Population tables name columns with the core's rule, restated in Python.
+    # Population tables name columns with the core's rule (errors._member_path over _core.key_may_be_shown):
+    # the path each key gets from the core is the one Python gives it.
     from yrkesresan.errors import _member_path
 
     keys = ["colour", "employmnet_start", "Employment_start", "$schema", "@id", "x.y:z-w_v", "000", "12345", "123456",

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
+from .. import _core
 from .._program import Program
 from ..errors import Error
 
-#: The order the demo lists roles in (the library's Role enum).
-ROLE_ORDER = ("EC", "1:e", "FA", "AD", "SJ", "EJ")
+#: The order the demo lists roles in: the library's Role enum, from its one table.
+ROLE_ORDER = tuple(_core.roles())
 _ELIGIBILITY = ("not_targeted", "not_yet", "eligible", "window_passed", "in_progress", "completed")
 
 WORDS: Dict[str, Dict[str, Any]] = {
