@@ -17,7 +17,9 @@ checklist's overdue count (due dates from the employment clock paused by
 leave, the plan's dates, done events, EJ waivers). It is exact for this
 program's introduktion list and the generated data, and checked to agree with
 the library on every person. The same three answers as an OpenFisca model
-(benchmarks/openfisca_model.py), where openfisca-core is installed.
+(benchmarks/openfisca_model.py), where openfisca-core is installed. Against
+both, the library is asked for those three answers only (outputs=, no items
+frame), and its full evaluation is timed beside them.
 """
 
 from __future__ import annotations
@@ -219,25 +221,38 @@ def report(program: Any, frames: Frames, as_of: datetime.date, runs: int) -> Lis
     seconds: Dict[str, float] = {}
     for _ in range(runs):
         baseline = _best(seconds, "pandas", lambda: pandas_baseline(program_json, text, as_of))
-        library = _best(seconds, "library", lambda: program.evaluate_population(**text, as_of=as_of))
+        library = _best(seconds, "library", lambda: program.evaluate_population(
+            **text, as_of=as_of, outputs=THREE_ANSWERS, items=False))
+        full = _best(seconds, "full", lambda: program.evaluate_population(**text, as_of=as_of))
     ours = library.persons
-    disagree = {c: int((baseline[c].to_numpy() != ours[c].to_numpy()).sum())
-                for c in ("experience_months", "phase", "introduktion.overdue")}
+    disagree = agreement(baseline, ours, full.persons)
     print("\nlibrary vs pandas baseline (vectorised pandas from the text columns: experience months paused by leave,\n"
-          "phase, introduktion overdue count; the library computes every answer, the baseline these three)")
+          "phase, introduktion overdue count; the library asked for these three answers, and its full evaluation)")
     print(f"  pandas baseline, three answers   {seconds['pandas']:>7.2f} s")
-    print(f"  library, every answer            {seconds['library']:>7.2f} s")
+    print(f"  library, three answers asked for {seconds['library']:>7.2f} s")
+    print(f"  library, every answer            {seconds['full']:>7.2f} s")
     print(f"  persons where they disagree      " + ", ".join(f"{c} {k}" for c, k in disagree.items()))
     if any(disagree.values()):
         raise SystemExit("the pandas baseline and the library disagree")
-    goals.append(("library vs pandas baseline (text columns), times faster", seconds["pandas"] / seconds["library"],
+    goals.append(("library (three answers) vs pandas baseline, times faster", seconds["pandas"] / seconds["library"],
                   2.0, "≥"))
-    goals += openfisca(program_json, text, as_of, runs, ours, seconds["library"])
+    goals += openfisca(program_json, text, as_of, runs, ours, full.persons, seconds["library"], seconds["full"])
     return goals
 
 
+#: The answers both baselines give, and all the library is asked for beside them.
+THREE_ANSWERS = ["experience_months", "phase", "introduktion.overdue"]
+
+
+def agreement(theirs: pd.DataFrame, ours: pd.DataFrame, full: pd.DataFrame) -> Dict[str, int]:
+    """Persons where a baseline disagrees with the library, asked for the three answers or
+    evaluating everything (each person counted once per answer)."""
+    return {c: int(((theirs[c].to_numpy() != ours[c].to_numpy()) | (full[c].to_numpy() != ours[c].to_numpy())).sum())
+            for c in THREE_ANSWERS}
+
+
 def openfisca(program_json: Dict[str, Any], text: Frames, as_of: datetime.date, runs: int, ours: pd.DataFrame,
-              library_seconds: float) -> List[Goal]:
+              full: pd.DataFrame, library_seconds: float, full_seconds: float) -> List[Goal]:
     """The OpenFisca model of the same three answers, where openfisca-core is installed (scripts/bench.sh)."""
     try:
         import openfisca_core  # noqa: F401
@@ -249,14 +264,15 @@ def openfisca(program_json: Dict[str, Any], text: Frames, as_of: datetime.date, 
     seconds: Dict[str, float] = {}
     for _ in range(runs):
         theirs = _best(seconds, "openfisca", lambda: openfisca_answers(program_json, text, as_of))
-    disagree = {c: int((theirs[c].to_numpy() != ours[c].to_numpy()).sum())
-                for c in ("experience_months", "phase", "introduktion.overdue")}
+    disagree = agreement(theirs, ours, full)
     print("\nlibrary vs OpenFisca (openfisca-core, the same three answers from the same text columns; the adapter\n"
-          "that turns the long tables into its per-person inputs counted; the library computes every answer:\n"
-          "outputs on request are not built, so this is its full evaluation against OpenFisca's three)")
+          "that turns the long tables into its per-person inputs counted; the library asked for these three\n"
+          "answers, and its full evaluation)")
     print(f"  OpenFisca, three answers         {seconds['openfisca']:>7.2f} s")
-    print(f"  library, every answer            {library_seconds:>7.2f} s")
+    print(f"  library, three answers asked for {library_seconds:>7.2f} s")
+    print(f"  library, every answer            {full_seconds:>7.2f} s")
     print(f"  persons where they disagree      " + ", ".join(f"{c} {k}" for c, k in disagree.items()))
     if any(disagree.values()):
         raise SystemExit("the OpenFisca model and the library disagree")
-    return [("library vs OpenFisca (full evaluation), times faster", seconds["openfisca"] / library_seconds, 3.0, "≥")]
+    return [("library (three answers) vs OpenFisca, times faster", seconds["openfisca"] / library_seconds, 3.0, "≥"),
+            ("library (every answer) vs OpenFisca, times faster", seconds["openfisca"] / full_seconds, 1.0, "≥")]

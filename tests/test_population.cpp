@@ -125,3 +125,38 @@ TEST_CASE("a date that is not a calendar date, or outside 1900-9999, refuses its
     t.events_date[2] = d("2026-02-02").day_number();
     CHECK(expect_error([&] { evaluate_population(gr(), t.input, d("2026-05-12")); }).problems().size() == 1);
 }
+
+TEST_CASE("outputs on request: only the columns asked for, the same values, no items", "[population][outputs]") {
+    Tables t;
+    const auto full = evaluate_population(gr(), t.input, d("2026-05-12"));
+    PopulationOptions options;
+    options.outputs = std::vector<std::string>{"experience_months", "phase", "introduktion.overdue"};
+    options.items = false;
+    const auto some = evaluate_population(gr(), t.input, d("2026-05-12"), options);
+    std::vector<std::string> got;
+    for (const auto& c : some.persons) got.push_back(c.name);
+    CHECK(got == std::vector<std::string>{"person", "experience_months", "phase", "introduktion.overdue", "error",
+                                          "error_path"});
+    for (const char* name : {"experience_months", "phase", "introduktion.overdue"}) {
+        CHECK(column(some.persons, name).values == column(full.persons, name).values);
+        CHECK(column(some.persons, name).categories == column(full.persons, name).categories);
+    }
+    CHECK(some.items.empty());
+    CHECK(some.find_person_column("warnings") == nullptr);
+
+    // Groups: a checklist's id gives its ten columns; "totals" gives overdue and warnings.
+    options.outputs = std::vector<std::string>{"introduktion", "totals"};
+    options.items = true;
+    const auto grouped = evaluate_population(gr(), t.input, d("2026-05-12"), options);
+    CHECK(grouped.persons.size() == 3 + 10 + 2);
+    CHECK(column(grouped.persons, "warnings").values == column(full.persons, "warnings").values);
+    CHECK(column(grouped.persons, "introduktion.completed_on").values ==
+          column(full.persons, "introduktion.completed_on").values);
+    CHECK(column(grouped.items, "state").values == column(full.items, "state").values);
+
+    // An unknown name is the caller's error, at its place in the list.
+    options.outputs = std::vector<std::string>{"phase", "no_such_column"};
+    const Error e = expect_error([&] { evaluate_population(gr(), t.input, d("2026-05-12"), options); });
+    CHECK(e.code() == ErrorCode::unknown_field);
+    CHECK(e.path() == "/outputs/1");
+}

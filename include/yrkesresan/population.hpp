@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -116,8 +117,25 @@ struct PopulationInput {
 };
 
 struct PopulationOptions {
+    PopulationOptions() = default;
+    // {threads, keep_errors}, as callers wrote before the outputs could be chosen.
+    PopulationOptions(unsigned threads_, bool keep_errors_ = false) : threads(threads_), keep_errors(keep_errors_) {}
+
     unsigned threads = 0;      // 0: one per hardware thread
     bool keep_errors = false;  // false: throw the first person's error; true: report them in columns
+    // The person columns wanted; absent: every column. Each entry is a column
+    // name ("experience_months", "introduktion.overdue") or a group of them:
+    // "experience" (experience_months, months_at_employment_start, leave_days,
+    // next_month_on), a checklist's id (its ten columns), a component's id
+    // (its five columns and its certificate's two), "certificates",
+    // "recommendations", "totals" (overdue, warnings). "person", "error" and
+    // "error_path" are always there. What is not asked for is neither
+    // allocated nor, where the rules allow, computed: no component is
+    // assessed unless one of its columns (or warnings) is wanted, no
+    // checklist unless one of its columns (or overdue, warnings, items) is.
+    // An unknown name throws Error (unknown_field, "/outputs/<index>").
+    std::optional<std::vector<std::string>> outputs;
+    bool items = true;  // false: the items table is neither computed nor built (PopulationResult::items empty)
 };
 
 // One output column. Integers, day numbers and booleans use missing_value for

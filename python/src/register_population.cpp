@@ -1,8 +1,11 @@
 // Population evaluation over NumPy columns: one call, the GIL released while
 // the C++ core (src/population/population.cpp) evaluates on every core; results come
-// back as NumPy arrays that own the C++ buffers (no copy).
+// back as NumPy arrays in the dtypes the frames keep (see to_python).
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
+
+#include <limits>
+#include <optional>
 
 #include "bindings.hpp"
 #include "arrow_text.hpp"
@@ -62,15 +65,56 @@ std::string_view kind_name(OutputColumn::Kind k) {
     return "";
 }
 
+// An array that owns `values` (no copy).
+template <class T>
+py::array_t<T> owning(std::vector<T>&& v) {
+    auto* values = new std::vector<T>(std::move(v));
+    py::capsule owner(values, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+    return py::array_t<T>({static_cast<py::ssize_t>(values->size())}, {sizeof(T)}, values->data(), owner);
+}
+
+// `values` narrowed to T (every value fits), the int32 buffer freed at once.
+template <class T>
+py::array_t<T> narrowed(std::vector<std::int32_t>& values) {
+    std::vector<T> out(values.begin(), values.end());
+    std::vector<std::int32_t>().swap(values);
+    return owning(std::move(out));
+}
+
+// Each column in the dtype pandas keeps, so that the frame is built without
+// another copy: category codes in the narrowest integer their count allows
+// (as pandas' own codes), booleans as int8 (-1: none), days as int64 seconds
+// (NaT: the int64 minimum) for datetime64[s], integers as they are. Columns
+// are converted one at a time, each int32 buffer freed before the next.
 py::list to_python(std::vector<OutputColumn>& columns) {
     py::list out;
     for (auto& c : columns) {
-        auto* values = new std::vector<std::int32_t>(std::move(c.values));
-        py::capsule owner(values, [](void* p) { delete static_cast<std::vector<std::int32_t>*>(p); });
-        py::array_t<std::int32_t> array({static_cast<py::ssize_t>(values->size())}, {sizeof(std::int32_t)},
-                                        values->data(), owner);
+        py::object array;
+        switch (c.kind) {
+            case OutputColumn::Kind::category:
+                if (c.categories.size() < 128) array = narrowed<std::int8_t>(c.values);
+                else if (c.categories.size() < 32768) array = narrowed<std::int16_t>(c.values);
+                else array = owning(std::move(c.values));
+                break;
+            case OutputColumn::Kind::boolean:
+                for (auto& v : c.values) v = v == missing_value ? -1 : v;
+                array = narrowed<std::int8_t>(c.values);
+                break;
+            case OutputColumn::Kind::day: {
+                static const std::int64_t epoch = Date::from_ymd(1970, 1, 1).day_number();
+                std::vector<std::int64_t> seconds(c.values.size());
+                for (std::size_t i = 0; i < seconds.size(); ++i)
+                    seconds[i] = c.values[i] == missing_value ? std::numeric_limits<std::int64_t>::min()
+                                                              : (c.values[i] - epoch) * 86'400;
+                std::vector<std::int32_t>().swap(c.values);
+                array = owning(std::move(seconds));
+                break;
+            }
+            case OutputColumn::Kind::integer: array = owning(std::move(c.values)); break;
+        }
         out.append(py::make_tuple(c.name, std::string(kind_name(c.kind)), c.categories, array));
     }
+    columns.clear();
     return out;
 }
 
@@ -81,7 +125,8 @@ void register_population(py::module_& m) {
     m.attr("not_a_date") = not_a_date;
     m.def(
         "evaluate_population",
-        [](const Program& program, py::dict tables, Date as_of, unsigned threads, bool keep_errors, bool decode_only) {
+        [](const Program& program, py::dict tables, Date as_of, unsigned threads, bool keep_errors, bool decode_only,
+           std::optional<std::vector<std::string>> outputs, bool items) {
             TableReader r(tables);
             PopulationInput in;
             in.persons = tables["persons"].cast<std::size_t>();
@@ -118,12 +163,18 @@ void register_population(py::module_& m) {
             PopulationResult result;
             {
                 py::gil_scoped_release release;
-                result = evaluate_population(program, in, as_of, {threads, keep_errors, decode_only});
+                detail::PopulationRunOptions options;
+                options.threads = threads;
+                options.keep_errors = keep_errors;
+                options.outputs = std::move(outputs);
+                options.items = items;
+                options.decode_only = decode_only;
+                result = evaluate_population(program, in, as_of, options);
             }
             return py::make_tuple(to_python(result.persons), to_python(result.items));
         },
         py::arg("program"), py::arg("tables"), py::arg("as_of"), py::arg("threads") = 0, py::arg("keep_errors") = false,
-        py::arg("decode_only") = false,
+        py::arg("decode_only") = false, py::arg("outputs") = py::none(), py::arg("items") = true,
         "Evaluates a population given as columns; see yrkesresan.Program.evaluate_population.");
     m.def("encode_strings", &object_columns::encode_strings, py::arg("column"), py::arg("missing"),
           "(codes, labels) of an object column of str and missing cells (None, NaN or one of `missing`); "

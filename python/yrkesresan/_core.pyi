@@ -401,7 +401,7 @@ def issue_certificate(
     program: Program, person: object, as_of: datetime.date, component: str, issuer: str = ""
 ) -> Certificate: ...
 
-_Column = Tuple[str, str, List[str], npt.NDArray[np.int32]]
+_Column = Tuple[str, str, List[str], npt.NDArray[Any]]
 
 def form_supervision_groups(
     ids: List[str],
@@ -431,6 +431,8 @@ def evaluate_population(
     threads: int = 0,
     keep_errors: bool = False,
     decode_only: bool = False,
+    outputs: Optional[List[str]] = None,
+    items: bool = True,
 ) -> Tuple[List[_Column], List[_Column]]: ...
 def encode_strings(
     column: npt.NDArray[np.object_], missing: Tuple[Any, ...]

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -63,20 +63,40 @@ class Population:
     ``layers`` (the overlays that apply to the person, comma-separated: an
     overlay with ``applies_from`` after the employment start does not),
     ``error`` and ``error_path``. Columns named from the program's ids are
-    generated from the program, not fixed here.
+    generated from the program, not fixed here. Asked for ``outputs``, only
+    those columns (and ``person``, ``error``, ``error_path``) are there.
     ``items``: one row per person x checklist item: ``person``, ``checklist``,
-    ``section``, ``item``, ``responsible``, ``state``, ``due``, ``done``.
+    ``section``, ``item``, ``responsible``, ``state``, ``due``, ``planned``,
+    ``done``; built on first access when asked for lazily, and an error to
+    read when not asked for (``items=False``).
     """
 
     program: str
     program_version: str
     as_of: datetime.date
     persons: "pd.DataFrame"
-    items: "pd.DataFrame"
+    #: The items frame, a function building it (items="lazy"), or None (items=False).
+    _items: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def items(self) -> "pd.DataFrame":
+        """The items frame; with ``items="lazy"`` built here, once."""
+        if self._items is None:
+            raise LookupError('the items table was not asked for: evaluate_population(..., items=True or "lazy")')
+        if callable(self._items):
+            object.__setattr__(self, "_items", self._items())
+        frame: "pd.DataFrame" = self._items
+        return frame
+
+    @property
+    def has_items(self) -> bool:
+        """Whether the items table was asked for (built yet or not)."""
+        return self._items is not None
 
     def __repr__(self) -> str:
+        items = f"{len(self.items)} item rows" if self.has_items else "no items"
         return (f"<Population {self.program} {self.program_version} on {self.as_of}: "
-                f"{len(self.persons)} persons, {len(self.items)} item rows>")
+                f"{len(self.persons)} persons, {items}>")
 
 
 def _require_pandas() -> None:
@@ -411,8 +431,10 @@ def _check_unicode(tables: Dict[str, Any]) -> None:
                             "text that is not valid Unicode (a lone surrogate)") from None
 
 
-def _frame(columns: List[Tuple[str, str, List[str], "npt.NDArray[np.int32]"]], nullable: bool) -> "pd.DataFrame":
-    """The core's output columns as a DataFrame (no copy for the integer columns)."""
+def _frame(columns: List[Tuple[str, str, List[str], "npt.NDArray[Any]"]], nullable: bool) -> "pd.DataFrame":
+    """The core's output columns as a DataFrame. They come in the dtypes pandas
+    keeps (category codes as narrow integers, days as int64 seconds, booleans
+    as int8 with -1 for none), so no column is copied but the booleans."""
     import pandas as pd
     missing = _core.missing_value
     data: Dict[str, Any] = {}
@@ -420,11 +442,9 @@ def _frame(columns: List[Tuple[str, str, List[str], "npt.NDArray[np.int32]"]], n
         if kind == "category":
             data[name] = pd.Categorical.from_codes(values, categories=pd.Index(categories))  # type: ignore[arg-type]
         elif kind == "day":
-            seconds = (values.astype(np.int64) - _core.unix_epoch_day_number) * 86_400
-            seconds[values == missing] = _NAT
-            data[name] = seconds.view("datetime64[s]")
+            data[name] = values.view("datetime64[s]")
         elif kind == "boolean":
-            data[name] = pd.arrays.BooleanArray(values == 1, values == missing) if nullable else values == 1
+            data[name] = pd.arrays.BooleanArray(values == 1, values < 0) if nullable else values == 1
         elif nullable:
             data[name] = pd.arrays.IntegerArray(values, values == missing)
         else:
@@ -444,19 +464,33 @@ def _from_arrow(frame: Any) -> Any:
 def evaluate_population(program: "Program", persons: "pd.DataFrame", events: Optional["pd.DataFrame"],
                         leaves: Optional["pd.DataFrame"], assignments: Optional["pd.DataFrame"],
                         as_of: datetime.date, threads: int, keep_errors: bool, decode_only: bool = False,
-                        planned: Optional["pd.DataFrame"] = None) -> Population:
-    """``decode_only`` is the benchmarks' floor: the same frames in and out, no rule applied."""
+                        planned: Optional["pd.DataFrame"] = None, outputs: Optional[Sequence[str]] = None,
+                        items: Union[bool, str] = True) -> Population:
+    """``decode_only`` is the benchmarks' floor: the same frames in and out, no rule applied.
+    ``outputs`` and ``items`` as in :meth:`Program.evaluate_population`."""
     _require_pandas()
     import pandas as pd
 
+    if items not in (True, False, "lazy"):
+        raise ValueError('items is True, False or "lazy"')
+    wanted = None if outputs is None else [outputs] if isinstance(outputs, str) else [str(o) for o in outputs]
     persons, events, leaves, assignments, planned = (
         _from_arrow(f) for f in (persons, events, leaves, assignments, planned))
     tables = _tables(persons, events, leaves, assignments, planned)
     _check_unicode(tables)
-    person_cols, item_cols = _core.evaluate_population(program._core, tables, as_of, threads, keep_errors, decode_only)
+    person_cols, item_cols = _core.evaluate_population(program._core, tables, as_of, threads, keep_errors, decode_only,
+                                                       wanted, items is not False)
+    del tables  # the input's codes and days: freed before the frames are built
     ids = persons["id"].astype(str).to_numpy()
     out_persons = _frame(person_cols, nullable=keep_errors)
+    del person_cols
     out_persons["person"] = ids
-    out_items = _frame(item_cols, nullable=False)
-    out_items["person"] = pd.Categorical.from_codes(out_items["person"].to_numpy(), categories=pd.Index(ids))  # type: ignore[arg-type]
-    return Population(program.id, program.version, as_of, out_persons, out_items)
+
+    def items_frame() -> "pd.DataFrame":
+        frame = _frame(item_cols, nullable=False)
+        codes = frame["person"].to_numpy()
+        frame["person"] = pd.Categorical.from_codes(codes, categories=pd.Index(ids))  # type: ignore[arg-type]
+        return frame
+
+    built: Any = None if items is False else items_frame if items == "lazy" else items_frame()
+    return Population(program.id, program.version, as_of, out_persons, built)

@@ -7,7 +7,7 @@ import datetime
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
 from .errors import _unicode, _utf8
@@ -224,6 +224,8 @@ class Program:
         as_of: datetime.date,
         threads: int = 0,
         errors: str = "raise",
+        outputs: Optional[Sequence[str]] = None,
+        items: Union[bool, str] = True,
     ) -> "Population":
         """Evaluates a whole population in one call; see :mod:`yrkesresan._population`.
 
@@ -245,6 +247,18 @@ class Program:
         ``threads``: 0 uses every core. ``errors``: "raise" raises the first
         person's error; "keep" reports errors in the ``error`` and
         ``error_path`` columns.
+        ``outputs``: the person columns wanted (default: every one), each a
+        column's name (``"experience_months"``, ``"introduktion.overdue"``)
+        or a group: ``"experience"``, a checklist's id, a component's id
+        (with its certificate), ``"certificates"``, ``"recommendations"``,
+        ``"totals"`` (``overdue``, ``warnings``); ``person``, ``error`` and
+        ``error_path`` are always there. What is not asked for is neither
+        computed (where the rules allow) nor built; an unknown name raises
+        :class:`InputError` with the path ``/outputs/<index>``.
+        ``items``: True builds the items frame; False neither computes nor
+        builds it (reading ``Population.items`` raises LookupError);
+        ``"lazy"`` computes its columns but builds the DataFrame on the
+        first read of ``Population.items``.
         """
         from ._population import evaluate_population
 
@@ -252,7 +266,7 @@ class Program:
             raise ValueError('errors is "raise" or "keep"')
         return evaluate_population(
             self, persons, events, leaves, assignments, _check_date(as_of), threads, errors == "keep",
-            planned=planned,
+            planned=planned, outputs=outputs, items=items,
         )
 
     # Python protocol -----------------------------------------------------------

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -28,14 +29,22 @@ using detail::no_day;
 
 std::int32_t out_day(std::int32_t day) { return day == no_day ? missing_value : day; }
 
+constexpr std::size_t none = static_cast<std::size_t>(-1);  // a column not asked for
+
 // The per-person table: columns named from the program's ids, never fixed in
-// code; indices kept so the hot loop writes by position.
+// code; indices kept so the hot loop writes by position (none: not asked for).
 struct PersonLayout {
+    std::size_t rows = 0;
+    // Column names -> whether wanted; null: every column. While cataloguing
+    // (the first pass), every column's name and groups are listed instead.
+    const std::unordered_map<std::string, bool>* wanted = nullptr;
+    std::vector<std::pair<std::string, std::vector<std::string>>>* catalog = nullptr;
     std::vector<OutputColumn> cols;
-    std::size_t experience_months = 0, months_at_start = 0, leave_days = 0, next_month_on = 0, phase = 0, overdue = 0,
-                warnings = 0;
+    std::size_t experience_months = none, months_at_start = none, leave_days = none, next_month_on = none, phase = none,
+                overdue = none, warnings = none;
     struct PerChecklist {
         std::size_t due, done, waived, blocked, overdue, pending, unassigned, total, complete, completed_on;
+        bool any = false;
     };
     std::vector<PerChecklist> checklists;
     struct PerComponent {
@@ -47,13 +56,23 @@ struct PersonLayout {
     };
     std::vector<PerCertificate> certificates;
     std::vector<std::size_t> recommendations;  // per recommendation: whether it applies on as_of
+    bool any_component = false;                // a component's or a certificate's column is wanted
 
-    std::size_t add(std::string name, Kind kind, std::size_t rows, std::vector<std::string> categories = {}) {
+    std::size_t add(std::string name, Kind kind, std::vector<std::string> groups = {},
+                    std::vector<std::string> categories = {}) {
+        if (catalog) {
+            catalog->emplace_back(std::move(name), std::move(groups));
+            return none;
+        }
+        if (wanted && !wanted->count(name)) return none;
         cols.push_back({std::move(name), kind, std::move(categories),
                         std::vector<std::int32_t>(rows, kind == Kind::category ? -1 : missing_value)});
         return cols.size() - 1;
     }
     std::int32_t* col(std::size_t k) { return cols[k].values.data(); }
+    void set(std::size_t k, std::size_t p, std::int32_t v) {
+        if (k != none) cols[k].values[p] = v;
+    }
 };
 
 template <class Enum, std::size_t N>
@@ -70,49 +89,89 @@ constexpr Eligibility eligibilities[] = {Eligibility::not_targeted, Eligibility:
                                          Eligibility::window_passed, Eligibility::in_progress, Eligibility::completed};
 constexpr CertificateStatus statuses[] = {CertificateStatus::issued, CertificateStatus::due, CertificateStatus::not_due};
 
-PersonLayout person_layout(const Program& program, std::size_t n) {
-    PersonLayout L;
+// Adds the person columns, in their order, to L (or to its catalogue).
+void fill_layout(PersonLayout& L, const Program& program) {
+    const std::size_t n = L.rows;
     std::vector<std::string> phase_ids;
     for (const auto& ph : program.phases()) phase_ids.push_back(ph.id);
-    const std::size_t person = L.add("person", Kind::integer, n);
-    for (std::size_t p = 0; p < n; ++p) L.cols[person].values[p] = static_cast<std::int32_t>(p);
-    L.experience_months = L.add("experience_months", Kind::integer, n);
-    L.months_at_start = L.add("months_at_employment_start", Kind::integer, n);
-    L.leave_days = L.add("leave_days", Kind::integer, n);
-    L.next_month_on = L.add("next_month_on", Kind::day, n);
-    L.phase = L.add("phase", Kind::category, n, phase_ids);
+    const std::size_t person = L.add("person", Kind::integer);
+    if (person != none)
+        for (std::size_t p = 0; p < n; ++p) L.cols[person].values[p] = static_cast<std::int32_t>(p);
+    L.experience_months = L.add("experience_months", Kind::integer, {"experience"});
+    L.months_at_start = L.add("months_at_employment_start", Kind::integer, {"experience"});
+    L.leave_days = L.add("leave_days", Kind::integer, {"experience"});
+    L.next_month_on = L.add("next_month_on", Kind::day, {"experience"});
+    L.phase = L.add("phase", Kind::category, {}, phase_ids);
     for (const auto& c : program.checklists()) {
         PersonLayout::PerChecklist k{};
-        k.due = L.add(c.id + ".due", Kind::day, n);
-        k.done = L.add(c.id + ".done", Kind::integer, n);
-        k.waived = L.add(c.id + ".waived", Kind::integer, n);
-        k.blocked = L.add(c.id + ".blocked", Kind::integer, n);
-        k.overdue = L.add(c.id + ".overdue", Kind::integer, n);
-        k.pending = L.add(c.id + ".pending", Kind::integer, n);
-        k.unassigned = L.add(c.id + ".unassigned", Kind::integer, n);
-        k.total = L.add(c.id + ".total", Kind::integer, n);
-        k.complete = L.add(c.id + ".complete", Kind::boolean, n);
-        k.completed_on = L.add(c.id + ".completed_on", Kind::day, n);
+        k.due = L.add(c.id + ".due", Kind::day, {c.id});
+        k.done = L.add(c.id + ".done", Kind::integer, {c.id});
+        k.waived = L.add(c.id + ".waived", Kind::integer, {c.id});
+        k.blocked = L.add(c.id + ".blocked", Kind::integer, {c.id});
+        k.overdue = L.add(c.id + ".overdue", Kind::integer, {c.id});
+        k.pending = L.add(c.id + ".pending", Kind::integer, {c.id});
+        k.unassigned = L.add(c.id + ".unassigned", Kind::integer, {c.id});
+        k.total = L.add(c.id + ".total", Kind::integer, {c.id});
+        k.complete = L.add(c.id + ".complete", Kind::boolean, {c.id});
+        k.completed_on = L.add(c.id + ".completed_on", Kind::day, {c.id});
+        for (auto i : {k.due, k.done, k.waived, k.blocked, k.overdue, k.pending, k.unassigned, k.total, k.complete,
+                       k.completed_on})
+            k.any = k.any || i != none;
         L.checklists.push_back(k);
     }
     // Components (R4-R7) and their certificates (R8).
     for (const auto& c : program.components()) {
         PersonLayout::PerComponent k{};
-        k.eligibility = L.add(c.id + ".eligibility", Kind::category, n, names(eligibilities));
-        k.window_from = L.add(c.id + ".window_from", Kind::day, n);
-        k.window_to = L.add(c.id + ".window_to", Kind::day, n);
-        k.started_on = L.add(c.id + ".started_on", Kind::day, n);
-        k.completed_on = L.add(c.id + ".completed_on", Kind::day, n);
+        k.eligibility = L.add(c.id + ".eligibility", Kind::category, {c.id}, names(eligibilities));
+        k.window_from = L.add(c.id + ".window_from", Kind::day, {c.id});
+        k.window_to = L.add(c.id + ".window_to", Kind::day, {c.id});
+        k.started_on = L.add(c.id + ".started_on", Kind::day, {c.id});
+        k.completed_on = L.add(c.id + ".completed_on", Kind::day, {c.id});
+        for (auto i : {k.eligibility, k.window_from, k.window_to, k.started_on, k.completed_on})
+            L.any_component = L.any_component || i != none;
         L.components.push_back(k);
     }
     for (const auto& c : program.components())
-        if (c.certificate)
-            L.certificates.push_back({L.add(c.id + ".certificate", Kind::category, n, names(statuses)),
-                                      L.add(c.id + ".certificate_completed_on", Kind::day, n)});
-    for (const auto& r : program.recommendations()) L.recommendations.push_back(L.add(r.id + ".applies", Kind::boolean, n));
-    L.overdue = L.add("overdue", Kind::integer, n);
-    L.warnings = L.add("warnings", Kind::integer, n);
-    return L;
+        if (c.certificate) {
+            PersonLayout::PerCertificate k{
+                L.add(c.id + ".certificate", Kind::category, {c.id, "certificates"}, names(statuses)),
+                L.add(c.id + ".certificate_completed_on", Kind::day, {c.id, "certificates"})};
+            L.any_component = L.any_component || k.status != none || k.completed_on != none;
+            L.certificates.push_back(k);
+        }
+    for (const auto& r : program.recommendations())
+        L.recommendations.push_back(L.add(r.id + ".applies", Kind::boolean, {"recommendations"}));
+    L.overdue = L.add("overdue", Kind::integer, {"totals"});
+    L.warnings = L.add("warnings", Kind::integer, {"totals"});
+    L.add("layers", Kind::category);
+    L.add("error", Kind::category);
+    L.add("error_path", Kind::category);
+}
+
+// The columns asked for, by name or group; null: every column. An unknown name
+// is the caller's error, at its place in the list.
+std::optional<std::unordered_map<std::string, bool>> wanted_columns(const Program& program,
+                                                                    const std::optional<std::vector<std::string>>& outputs) {
+    if (!outputs) return std::nullopt;
+    std::vector<std::pair<std::string, std::vector<std::string>>> catalog;
+    PersonLayout dry;
+    dry.catalog = &catalog;
+    fill_layout(dry, program);
+    std::unordered_map<std::string, bool> wanted{{"person", true}, {"error", true}, {"error_path", true}};
+    for (std::size_t i = 0; i < outputs->size(); ++i) {
+        const std::string& name = (*outputs)[i];
+        bool found = false;
+        for (const auto& [column, groups] : catalog)
+            if (column == name || std::find(groups.begin(), groups.end(), name) != groups.end()) {
+                wanted.emplace(column, true);
+                found = true;
+            }
+        if (!found)
+            throw Error(ErrorCode::unknown_field, "/outputs/" + std::to_string(i),
+                        "not a person column or a group of them (experience, a checklist's or a component's id, "
+                        "certificates, recommendations, totals)");
+    }
+    return wanted;
 }
 
 // The long table of items: one row per person x plan entry. In the columnar
@@ -127,47 +186,50 @@ struct ItemColumns {
 };
 
 void write_person(PersonLayout& L, std::size_t p, const detail::PersonFacts& facts, const detail::Assessment& a, Date as_of) {
-    L.col(L.experience_months)[p] = a.months;
-    L.col(L.months_at_start)[p] = a.months_at_employment_start;
-    L.col(L.leave_days)[p] = a.leave_days;
-    L.col(L.next_month_on)[p] = a.next_month_on.day_number();
-    L.col(L.phase)[p] = static_cast<std::int32_t>(a.phase);
+    L.set(L.experience_months, p, a.months);
+    L.set(L.months_at_start, p, a.months_at_employment_start);
+    L.set(L.leave_days, p, a.leave_days);
+    L.set(L.next_month_on, p, a.next_month_on.day_number());
+    L.set(L.phase, p, static_cast<std::int32_t>(a.phase));
     int overdue = 0;
     for (std::size_t k = 0; k < L.checklists.size(); ++k) {
         const auto& co = a.checklists[k];
         const auto& lk = L.checklists[k];
         const auto& s = co.summary;
-        L.col(lk.due)[p] = out_day(co.due);
-        L.col(lk.done)[p] = s.done;
-        L.col(lk.waived)[p] = s.waived;
-        L.col(lk.blocked)[p] = s.blocked;
-        L.col(lk.overdue)[p] = s.overdue;
-        L.col(lk.pending)[p] = s.pending;
-        L.col(lk.unassigned)[p] = s.unassigned;
-        L.col(lk.total)[p] = s.total;
-        L.col(lk.complete)[p] = co.complete ? 1 : 0;
-        L.col(lk.completed_on)[p] = out_day(co.completed_on);
         overdue += s.overdue;
+        if (!lk.any) continue;
+        L.set(lk.due, p, out_day(co.due));
+        L.set(lk.done, p, s.done);
+        L.set(lk.waived, p, s.waived);
+        L.set(lk.blocked, p, s.blocked);
+        L.set(lk.overdue, p, s.overdue);
+        L.set(lk.pending, p, s.pending);
+        L.set(lk.unassigned, p, s.unassigned);
+        L.set(lk.total, p, s.total);
+        L.set(lk.complete, p, co.complete ? 1 : 0);
+        L.set(lk.completed_on, p, out_day(co.completed_on));
     }
-    for (std::size_t k = 0; k < L.components.size(); ++k) {
-        const auto& co = a.components[k];
-        const auto& lk = L.components[k];
-        L.col(lk.eligibility)[p] = static_cast<std::int32_t>(co.eligibility);
-        if (co.has_window) {
-            L.col(lk.window_from)[p] = co.window.from.day_number();
-            L.col(lk.window_to)[p] = co.window.last().day_number();
+    if (L.any_component) {
+        for (std::size_t k = 0; k < L.components.size(); ++k) {
+            const auto& co = a.components[k];
+            const auto& lk = L.components[k];
+            L.set(lk.eligibility, p, static_cast<std::int32_t>(co.eligibility));
+            if (co.has_window) {
+                L.set(lk.window_from, p, co.window.from.day_number());
+                L.set(lk.window_to, p, co.window.last().day_number());
+            }
+            L.set(lk.started_on, p, out_day(co.started_on));
+            L.set(lk.completed_on, p, out_day(co.completed_on));
         }
-        L.col(lk.started_on)[p] = out_day(co.started_on);
-        L.col(lk.completed_on)[p] = out_day(co.completed_on);
-    }
-    for (std::size_t k = 0; k < L.certificates.size(); ++k) {
-        L.col(L.certificates[k].status)[p] = static_cast<std::int32_t>(a.certificates[k].status);
-        L.col(L.certificates[k].completed_on)[p] = out_day(a.certificates[k].completed_on);
+        for (std::size_t k = 0; k < L.certificates.size(); ++k) {
+            L.set(L.certificates[k].status, p, static_cast<std::int32_t>(a.certificates[k].status));
+            L.set(L.certificates[k].completed_on, p, out_day(a.certificates[k].completed_on));
+        }
     }
     for (std::size_t k = 0; k < L.recommendations.size() && k < a.recommendation_windows.size(); ++k)
-        L.col(L.recommendations[k])[p] = a.recommendation_windows[k].contains(as_of) ? 1 : 0;
-    L.col(L.overdue)[p] = overdue;
-    L.col(L.warnings)[p] = static_cast<std::int32_t>(facts.event_warnings.size() + a.warnings.size());
+        L.set(L.recommendations[k], p, a.recommendation_windows[k].contains(as_of) ? 1 : 0);
+    L.set(L.overdue, p, overdue);
+    L.set(L.warnings, p, static_cast<std::int32_t>(facts.event_warnings.size() + a.warnings.size()));
 }
 
 // The programs persons are evaluated against: the program, and the programs
@@ -206,7 +268,30 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
                                      const detail::PopulationRunOptions& options) {
     const detail::ProgramData& data = detail::program_data(program);
     const std::size_t n = in.persons;
-    PersonLayout L = person_layout(program, n);
+    const auto wanted = wanted_columns(program, options.outputs);
+    PersonLayout L;
+    L.rows = n;
+    L.wanted = wanted ? &*wanted : nullptr;
+    fill_layout(L, program);
+    auto index_of = [&](const char* name) {
+        for (std::size_t k = 0; k < L.cols.size(); ++k)
+            if (L.cols[k].name == name) return k;
+        return none;
+    };
+    const std::size_t layers_col = index_of("layers"), error_col = index_of("error"), path_col = index_of("error_path");
+    // What the columns asked for need assessed: a checklist for its own columns, every
+    // one for the totals and the items; components for theirs and the warnings.
+    const bool all_checklists = options.items || L.overdue != none || L.warnings != none;
+    detail::AssessScope scope;
+    scope.components = L.any_component || L.warnings != none;
+    if (!all_checklists)
+        for (const auto& k : L.checklists) scope.checklists.push_back(k.any);
+    const bool assess_any = options.items || L.phase != none || L.experience_months != none ||
+                            L.months_at_start != none || L.leave_days != none || L.next_month_on != none ||
+                            std::any_of(L.checklists.begin(), L.checklists.end(), [](const auto& k) { return k.any; }) ||
+                            scope.components || L.overdue != none ||
+                            std::any_of(L.recommendations.begin(), L.recommendations.end(),
+                                        [](std::size_t k) { return k != none; });
 
     // Section ids repeat across checklists, item ids across programs: one category per distinct id.
     std::vector<std::string> section_ids, item_ids, layer_sets;
@@ -248,9 +333,8 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
     }
     auto variant = [&](std::size_t p) -> const Variant& { return variants[variant_of.empty() ? 0 : variant_of[p]]; };
     auto row_of = [&](std::size_t p) { return first_row.empty() ? p * variants[0].entries : first_row[p]; };
-    const std::size_t layers_col = L.add("layers", Kind::category, n);
     ItemColumns items;
-    items.resize(row_of(n));
+    if (options.items) items.resize(row_of(n));
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / 64)));
@@ -271,19 +355,20 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
         for (std::size_t p = first; p < last; ++p) {
             problems.clear();
             const Variant& v = variant(p);
-            L.col(layers_col)[p] = v.layers_code;
+            L.set(layers_col, p, v.layers_code);
             if (!detail::decode_row(*v.data, in, v.prep, p, as_of, facts, scratch, problems)) {
                 errors[t].emplace_back(p, Error(problems));
                 continue;
             }
             if (options.decode_only) {
                 write_person(L, p, facts, assessment, as_of);
-                write_items(items, row_of(p), p, v, facts, nullptr);
+                if (options.items) write_items(items, row_of(p), p, v, facts, nullptr);
                 continue;
             }
-            detail::assess(*v.data, facts, as_of, assessment);
+            if (!assess_any) continue;
+            detail::assess(*v.data, facts, as_of, assessment, scope);
             write_person(L, p, facts, assessment, as_of);
-            write_items(items, row_of(p), p, v, facts, &assessment);
+            if (options.items) write_items(items, row_of(p), p, v, facts, &assessment);
         }
     };
     if (threads == 1) {
@@ -309,8 +394,6 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
     for (const auto& per_thread : errors)
         for (const auto& [p, e] : per_thread) failed.emplace_back(p, &e);
     if (!failed.empty() && !options.keep_errors) throw *failed.front().second;
-    const std::size_t error_col = L.add("error", Kind::category, n);
-    const std::size_t path_col = L.add("error_path", Kind::category, n);
     if (!failed.empty()) {
         std::unordered_map<std::string, std::int32_t> codes, paths;
         std::vector<bool> dropped(n, false);
@@ -320,7 +403,7 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
             dropped[p] = true;
         }
         std::size_t out = 0;
-        for (std::size_t p = 0; p < n; ++p) {
+        for (std::size_t p = 0; p < n && options.items; ++p) {
             if (dropped[p]) continue;
             const std::size_t entries = variant(p).entries;
             for (auto* c : {&items.person, &items.checklist, &items.section, &items.item, &items.responsible, &items.state,
@@ -334,7 +417,8 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
 
     PopulationResult result;
     result.persons = std::move(L.cols);
-    result.persons[layers_col].categories = std::move(layer_sets);
+    if (layers_col != none) result.persons[layers_col].categories = std::move(layer_sets);
+    if (!options.items) return result;
     std::vector<std::string> checklist_ids, role_sets(1u << role_count);
     for (const auto& c : program.checklists()) checklist_ids.push_back(c.id);
     for (unsigned bits = 0; bits < role_sets.size(); ++bits)

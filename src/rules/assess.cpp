@@ -48,7 +48,9 @@ void sooner(std::int32_t& acc, std::int32_t day) {
 
 }  // namespace
 
-void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, Assessment& out) {
+void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, Assessment& out,
+            const AssessScope& scope) {
+    auto covered = [&](std::uint32_t c) { return scope.checklists.empty() || scope.checklists[c]; };
     const PersonPlan& plan = facts.plan;
     const auto n = static_cast<std::uint32_t>(plan.entries.size());
     out.warnings.clear();
@@ -75,6 +77,7 @@ void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, As
     out.due.resize(n);
     for (std::uint32_t e = 0; e < n; ++e) {
         const PlanEntry& entry = plan.entries[e];
+        if (!covered(entry.checklist)) continue;
         const Item* item = entry.item >= 0 ? &program.items[static_cast<std::size_t>(entry.item)] : nullptr;
         // The written plan's date, where it gives one, is the item's due (R3).
         const std::int32_t due =
@@ -101,6 +104,7 @@ void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, As
     for (std::uint32_t c = 0; c < program.checklists.size(); ++c) {
         ChecklistOutcome& co = out.checklists[c];
         co = ChecklistOutcome{};
+        if (!covered(c)) continue;
         co.due = due_day(program.checklists[c].due);
         std::int32_t last_done = no_day;
         for (std::uint32_t e = plan.checklist_begin[c]; e < plan.checklist_begin[c + 1]; ++e) {
@@ -153,7 +157,7 @@ void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, As
     if (out.forste_needed && !facts.named_forste)
         out.warnings.push_back({RawWarning::Code::forste_not_named, forste_checklist});
 
-    assess_components(program, facts, as_of, experience, employment, out);
+    if (scope.components) assess_components(program, facts, as_of, experience, employment, out);
 
     // Recommendations (R6): each on its own clock.
     out.recommendation_windows.resize(program.recommendations.size());

@@ -158,8 +158,17 @@ inline const std::vector<std::uint32_t>& prerequisites(const ProgramData& progra
 void decode_person(const ProgramData& program, const PersonRecord& person, Date as_of, PersonFacts& facts,
                    bool items = true);
 
+// What assess() covers: every rule by default. A population run asked for
+// some columns only leaves the rest out; their parts of the Assessment keep
+// whatever they held, and warnings are complete only with everything covered.
+struct AssessScope {
+    std::vector<bool> checklists;  // per checklist whether to assess it; empty: every one
+    bool components = true;        // R4-R8: components, modules, certificates
+};
+
 // The rules (R1-R8) on decoded facts. Never throws on valid facts.
-void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, Assessment& out);
+void assess(const ProgramData& program, const PersonFacts& facts, Date as_of, Assessment& out,
+            const AssessScope& scope = {});
 
 // R4, R5, R8: whether a component's certificate requirements are met, and when.
 CertificateOutcome assess_certificate(const ProgramData& program, std::uint32_t component, const PersonFacts& facts,
