@@ -204,6 +204,15 @@ def test_population_writes_persons_and_items_tables(tmp_path: Path) -> None:
         assert list(persons["experience_months"]) == [9, 1]
         nycklar = items[(items.person == "p-1") & (items.item == "nycklar")]
         assert list(nycklar.state) == ["done"] and str(nycklar.planned.iloc[0])[:10] == "2026-02-01"
+    few = tmp_path / "few"
+    result = run("population", tmp_path / "persons.csv", tmp_path / "events.csv", "--as-of", "2026-11-02",
+                 "--out", few, "--outputs", "experience_months,phase", "--no-items")
+    assert result.returncode == 0, result.stderr
+    assert list(pd.read_csv(few / "persons.csv").columns) == ["person", "experience_months", "phase", "error",
+                                                              "error_path"]
+    assert not (few / "items.csv").exists()
+    result = run("population", tmp_path / "persons.csv", "--as-of", "2026-11-02", "--out", few, "--outputs", "nope")
+    assert result.returncode != 0 and "unknown_field at /outputs/0" in result.stderr
     pd.DataFrame({"id": ["p-1"], "municipality": ["ale"], "employment_start": [CANARY]}).to_csv(tmp_path / "bad.csv", index=False)
     result = run("population", tmp_path / "bad.csv", "--as-of", "2026-11-02", "--out", tmp_path / "x")
     assert result.returncode == 4 and "invalid_date at /persons/0/employment_start" in result.stderr

@@ -38,12 +38,15 @@ def population(args: argparse.Namespace) -> int:
     tables = [read_table(path, name) if path else None
               for path, name in ((args.events, "events"), (args.leaves, "leaves"), (args.assignments, "assignments"),
                                  (args.planned, "planned"))]
+    outputs = [o for o in args.outputs.split(",") if o] if args.outputs is not None else None
     result = program.evaluate_population(read_table(args.persons, "persons"), *tables, as_of=args.as_of,
-                                         errors="keep" if args.keep_errors else "raise")
+                                         errors="keep" if args.keep_errors else "raise", outputs=outputs,
+                                         items=not args.no_items)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     form = args.format or ("parquet" if args.persons.endswith(".parquet") else "csv")
-    for name, frame in (("persons", result.persons), ("items", result.items)):
+    frames = [("persons", result.persons)] + ([("items", result.items)] if result.has_items else [])
+    for name, frame in frames:
         path = out / f"{name}.{form}"
         if form == "parquet":
             frame.to_parquet(path, index=False)
@@ -102,6 +105,10 @@ def add(sub: "argparse._SubParsersAction[argparse.ArgumentParser]", common: argp
     p.add_argument("--format", choices=("csv", "parquet"), help="default: the persons table's")
     p.add_argument("--keep-errors", action="store_true",
                    help="a bad record fills the error and error_path columns instead of stopping")
+    p.add_argument("--outputs", metavar="NAMES",
+                   help="the person columns wanted, comma-separated: column names or groups (experience, "
+                        "a checklist's or component's id, certificates, recommendations, totals); default: all")
+    p.add_argument("--no-items", action="store_true", help="no items table (neither computed nor written)")
     p.set_defaults(run=population)
 
     p = sub.add_parser("coordinate", parents=[common, program_options], help="the coordinator's term plan",
