@@ -44,6 +44,8 @@ public:
         return c;
     }
 
+    void release() { keep_.clear(); }
+
 private:
     ColumnView<std::int32_t> view(py::handle obj) {
         IntArray a = IntArray::ensure(obj);
@@ -171,6 +173,11 @@ void register_population(py::module_& m) {
                 options.decode_only = decode_only;
                 result = evaluate_population(program, in, as_of, options);
             }
+            // The input's columns are the caller's scratch (yrkesresan._population): freed
+            // before the output is converted, so the two are never held at once.
+            in = PopulationInput{};
+            r.release();
+            tables.clear();
             return py::make_tuple(to_python(result.persons), to_python(result.items));
         },
         py::arg("program"), py::arg("tables"), py::arg("as_of"), py::arg("threads") = 0, py::arg("keep_errors") = false,

@@ -31,6 +31,9 @@ Grouped group_rows(ColumnView<std::int32_t> person, std::size_t persons, std::st
         ++g.begin[static_cast<std::size_t>(p) + 1];
     }
     for (std::size_t p = 0; p < persons; ++p) g.begin[p + 1] += g.begin[p];
+    bool ordered = true;
+    for (std::size_t r = 1; r < person.size && ordered; ++r) ordered = person[r - 1] <= person[r];
+    if (ordered) return g;
     g.rows.resize(person.size);
     std::vector<std::uint32_t> next(g.begin.begin(), g.begin.end() - 1);
     for (std::size_t r = 0; r < person.size; ++r) g.rows[next[static_cast<std::size_t>(person[r])]++] = static_cast<std::uint32_t>(r);
@@ -240,7 +243,7 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
     }
 
     for (auto k = prep.leaves.begin[p]; k < prep.leaves.begin[p + 1]; ++k) {
-        const std::size_t row = prep.leaves.rows[k];
+        const std::size_t row = prep.leaves.row(k);
         const std::int32_t from = date_at(in.leaves.from, "leaves", row, "from");
         const std::int32_t to = date_at(in.leaves.to, "leaves", row, "to");
         if (from == missing_value) problem(ErrorCode::missing_field, "leaves", row, "from", "required field is missing");
@@ -258,7 +261,7 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
     scratch.assigned.resize(program.items.size(), 0);
     const auto stamp = static_cast<std::uint32_t>(p + 1);
     for (auto k = prep.assignments.begin[p]; k < prep.assignments.begin[p + 1]; ++k) {
-        const std::size_t row = prep.assignments.rows[k];
+        const std::size_t row = prep.assignments.row(k);
         const auto item_code = in.assignments.item.codes[row];
         if (item_code < 0) {
             problem(ErrorCode::missing_field, "assignments", row, "item", "required field is missing");
@@ -290,7 +293,7 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
     // The written plan's dates: each is that item's due for this person (R3).
     scratch.dated.resize(program.items.size(), 0);
     for (auto k = prep.planned.begin[p]; k < prep.planned.begin[p + 1]; ++k) {
-        const std::size_t row = prep.planned.rows[k];
+        const std::size_t row = prep.planned.row(k);
         const auto item_code = in.planned.item.codes[row];
         const std::int32_t date = date_at(in.planned.date, "planned", row, "date");
         if (item_code < 0) problem(ErrorCode::missing_field, "planned", row, "item", "required field is missing");
@@ -314,7 +317,7 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
     const auto& ev = in.events;
     const std::int32_t today = as_of.day_number();
     for (auto k = prep.events.begin[p]; k < prep.events.begin[p + 1]; ++k) {
-        const std::size_t row = prep.events.rows[k];
+        const std::size_t row = prep.events.row(k);
         const auto type_code = ev.type.codes[row];
         const auto ref_code = ev.ref.codes[row];
         const std::int32_t date = date_at(ev.date, "events", row, "date");

@@ -13,9 +13,11 @@ YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 
 // Rows of a long table grouped by person (a counting sort, stable in row order).
+// A table already in person order (as frames usually are) needs no row list.
 struct Grouped {
-    std::vector<std::uint32_t> begin;  // rows of person p: rows[begin[p] .. begin[p+1])
-    std::vector<std::uint32_t> rows;
+    std::vector<std::uint32_t> begin;  // rows of person p: row(begin[p]) .. row(begin[p+1] - 1)
+    std::vector<std::uint32_t> rows;   // empty: the table is in person order, row(k) is k
+    std::size_t row(std::size_t k) const noexcept { return rows.empty() ? k : rows[k]; }
 };
 
 // Codes as the seed writes them, "EC,FA" or "EC FA"; problems as for the person record.
