@@ -291,10 +291,13 @@ TEST_CASE("an overlay adapts deadlines and a component's settings within what it
     CHECK(p.items()[*p.find_item("nycklar")].due.amount == 2);  // follows its checklist
     CHECK(p.items()[*p.find_item("dator")].due.kind == DueRule::Kind::days_before_start);
     const Component& c = p.components()[*p.find_component("handledning")];
-    CHECK(c.sessions == 10);
+    const Supervision* s = c.as<Supervision>();
+    REQUIRE(s != nullptr);
+    CHECK(s->sessions == 10);
     CHECK(c.window->to_months == 36);
-    CHECK(c.certificate_min_sessions == 8);
-    CHECK(c.group_max == 6);  // what the overlay does not name stays the program's
+    REQUIRE(s->certificate.has_value());
+    CHECK(s->certificate->min_sessions == 8);
+    CHECK(s->group.max == 6);  // what the overlay does not name stays the program's
     CHECK(check_program(clean_program().dump(), {adapt}).findings.empty());
 
     // A checklist's default codes, for its items without their own.

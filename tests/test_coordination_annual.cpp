@@ -287,8 +287,9 @@ TEST_CASE("Uppsala's yrkeshandledning and workshop: groups across the county's m
     const Program uppsala = Program::builtin("uppsala-bistand-lss");
     for (const char* id : {"yrkeshandledning", "workshop"}) {
         const Component& c = uppsala.components()[*uppsala.find_component(id)];
-        CHECK(c.mix_municipalities);
-        CHECK(c.group_min == 0);  // seed 000 sets no size
+        const GroupRule& group = c.kind() == ComponentKind::supervision ? c.as<Supervision>()->group : c.as<AnnualActivity>()->group;
+        CHECK(group.mix_municipalities);
+        CHECK(group.min == 0);  // seed 000 sets no size
     }
     const json persons = county();
     // Without a size the coordinator is told where to give one.

@@ -223,3 +223,37 @@ TEST_CASE("every component of the built-in programs names its organiser", "[R9]"
     CHECK(p.components()[*p.find_component("introduktor")].obligation == Obligation::recommendation);
     CHECK_FALSE(p.components()[*p.find_component("handledning")].target.has_value());  // page 30: "viss erfarenhet"
 }
+
+TEST_CASE("a component shows the rules of its own kind and no other", "[api]") {
+    const Program& p = gr();
+    const Component& course = p.components()[*p.find_component("introduktionsprogram")];
+    REQUIRE(course.kind() == ComponentKind::course);
+    REQUIRE(course.as<Course>() != nullptr);
+    CHECK(course.as<Supervision>() == nullptr);
+    CHECK(course.as<Course>()->module_count == 8);
+    CHECK(course.as<Course>()->module_hours == 6.0);
+    CHECK(course.gives_certificate());
+
+    const Component& supervision = p.components()[*p.find_component("handledning")];
+    const Supervision* s = supervision.as<Supervision>();
+    REQUIRE(s != nullptr);
+    CHECK(s->sessions == 10);
+    CHECK(s->session_hours == 2.0);
+    CHECK(s->group.min == 6);
+    CHECK(s->group.max == 8);
+    CHECK(s->group.mix_municipalities);
+    REQUIRE(s->certificate.has_value());
+    CHECK(s->certificate->min_sessions == 8);
+    CHECK(s->certificate->within_months == 12);
+
+    const Component& mentor = p.components()[*p.find_component("mentor")];
+    REQUIRE(mentor.as<Mentor>() != nullptr);
+    CHECK(mentor.as<Mentor>()->other_municipality);
+    CHECK(mentor.as<Mentor>()->more_experienced);
+    CHECK_FALSE(mentor.gives_certificate());
+
+    const Component& introduktor = p.components()[*p.find_component("introduktor")];
+    REQUIRE(introduktor.as<Introduktor>() != nullptr);
+    CHECK(introduktor.as<Introduktor>()->hours_per_week.size() == 2);
+    CHECK(to_string(introduktor.kind()) == "introduktor");
+}

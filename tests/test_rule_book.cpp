@@ -47,8 +47,13 @@ std::vector<std::pair<std::string, SourceRef>> citations(const Program& p) {
         add("obligation of " + c.id, c.obligation_source);
         if (c.target) add("target of " + c.id, c.target->source);
         if (c.window) add("window of " + c.id, c.window->source);
-        add("group of " + c.id, c.group_source);
-        add("certificate of " + c.id, c.certificate_source);
+        if (const Course* course = c.as<Course>())
+            if (course->certificate) add("certificate of " + c.id, *course->certificate);
+        if (const Supervision* s = c.as<Supervision>()) {
+            add("group of " + c.id, s->group.source);
+            if (s->certificate) add("certificate of " + c.id, s->certificate->source);
+        }
+        if (const AnnualActivity* a = c.as<AnnualActivity>()) add("group of " + c.id, a->group.source);
     }
     for (const auto& r : p.recommendations()) {
         add("recommendation " + r.id, r.source);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "yrkesresan/program.hpp"
@@ -71,46 +72,88 @@ struct HolderDeadline {
     SourceRef source;
 };
 
+enum class ComponentKind : std::uint8_t { course, supervision, mentor, introduktor, annual };
+std::string_view to_string(ComponentKind kind) noexcept;
+
+// Group sizes of supervision and annual activities (0: the program sets none).
+struct GroupRule {
+    int min = 0, max = 0;
+    bool mix_municipalities = false;
+    SourceRef source;
+};
+
+// R4: the introduction course. Its modules are Program::modules()
+// [first_module, first_module + module_count); the certificate needs every
+// module attended and every homework submitted.
+struct Course {
+    std::uint32_t first_module = 0, module_count = 0;
+    std::optional<double> module_hours;  // absent: the program gives no hours, and certificates say none
+    std::optional<SourceRef> certificate;  // present when the course gives a certificate, with its rule's source
+};
+
+// R5: group supervision; its certificate needs at least min_sessions
+// sessions within within_months months of the first.
+struct SupervisionCertificate {
+    int min_sessions = 0;
+    int within_months = 0;
+    SourceRef source;
+};
+struct Supervision {
+    int sessions = 0;
+    std::optional<double> session_hours;  // absent: as Course::module_hours
+    GroupRule group;
+    std::optional<SupervisionCertificate> certificate;
+};
+
+// R6: a mentor, named by the unit manager.
+struct Mentor {
+    std::optional<HolderDeadline> holder_named_by;  // absent: the program sets no date
+    bool other_municipality = false;
+    bool more_experienced = false;
+};
+
+// R6: an introduktör, with the hours per week the program gives them.
+struct Introduktor {
+    std::optional<HolderDeadline> holder_named_by;  // absent: the program sets no date
+    std::vector<HoursPerWeek> hours_per_week;
+};
+
+// R7: an activity per calendar year.
+struct AnnualActivity {
+    int per_year = 0;
+    bool at_least = false;
+    GroupRule group;
+};
+
+// A part of the program beyond its checklists: what every component has,
+// and the rules of its kind.
 struct Component {
-    enum class Kind : std::uint8_t { course, supervision, mentor, introduktor, annual };
+    using Kind = ComponentKind;
     std::string id;
     std::string label;
     std::string label_en;  // the English label, used for language "en" when given; else label
-    Kind kind = Kind::course;
     SourceRef source;
     std::optional<Organiser> organiser;
     Obligation obligation = Obligation::duty;
     SourceRef obligation_source;
     std::optional<TargetGroup> target;
     std::optional<Window> window;
-    // course: modules [first_module, first_module + module_count); the
-    // certificate needs every module attended and every homework submitted.
-    std::uint32_t first_module = 0, module_count = 0;
-    std::optional<double> module_hours;  // absent: the program gives no hours, and certificates say none
-    // supervision
-    int sessions = 0;
-    std::optional<double> session_hours;  // absent: as module_hours
-    // supervision and annual activities; 0: the program sets no size
-    int group_min = 0, group_max = 0;
-    bool mix_municipalities = false;
-    SourceRef group_source;
-    int certificate_min_sessions = 0;
-    int certificate_within_months = 0;
-    // course and supervision
-    bool certificate = false;
-    SourceRef certificate_source;
-    // mentor and introduktör; absent: the program sets no date, and naming the holder has none
-    std::optional<HolderDeadline> holder_named_by;
-    // mentor
-    bool other_municipality = false;
-    bool more_experienced = false;
-    // introduktör
-    std::vector<HoursPerWeek> hours_per_week;
-    // annual activity (R7): per calendar year
-    int per_year = 0;
-    bool at_least = false;
+    // In the order of ComponentKind.
+    std::variant<Course, Supervision, Mentor, Introduktor, AnnualActivity> rules;
+
+    Kind kind() const noexcept { return static_cast<Kind>(rules.index()); }
+    // The rules of the kind asked for, or nullptr for a component of another kind.
+    template <class Rules>
+    const Rules* as() const noexcept {
+        return std::get_if<Rules>(&rules);
+    }
+    // Whether the component gives a certificate (R8: a course or a supervision whose rules say so).
+    bool gives_certificate() const noexcept {
+        if (const Course* c = as<Course>()) return c->certificate.has_value();
+        if (const Supervision* s = as<Supervision>()) return s->certificate.has_value();
+        return false;
+    }
 };
-std::string_view to_string(Component::Kind kind) noexcept;
 
 struct Recommendation {
     std::string id;

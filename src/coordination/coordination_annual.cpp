@@ -20,10 +20,11 @@ ResolvedAnnualGroups resolve_annual_groups(const Program& program, const AnnualG
     ResolvedAnnualGroups out;
     const auto ci = program.find_component(request.component);
     if (!ci) throw Error(ErrorCode::unknown_reference, "/component", "no component with this id in the program");
-    const Component& c = program.components()[*ci];
-    if (c.kind != Component::Kind::annual)
+    const Component& component = program.components()[*ci];
+    const AnnualActivity* annual = component.as<AnnualActivity>();
+    if (!annual)
         throw Error(ErrorCode::invalid_value, "/component",
-                    c.kind == Component::Kind::supervision
+                    component.kind() == ComponentKind::supervision
                         ? "a supervision, not an annual activity: its groups are planned in the report's supervision"
                         : "not an annual activity of the program");
     out.component = *ci;
@@ -37,15 +38,16 @@ ResolvedAnnualGroups resolve_annual_groups(const Program& program, const AnnualG
         throw Error(ErrorCode::missing_field, "/group/min", "a group size has both min and max");
     if (requested && !request.max_size)
         throw Error(ErrorCode::missing_field, "/group/max", "a group size has both min and max");
-    const bool program_sized = c.group_min >= 1 && c.group_max >= c.group_min;
+    const GroupRule& group = annual->group;
+    const bool program_sized = group.min >= 1 && group.max >= group.min;
     if (program_sized) {
         // The program's size is a rule of the program (cited from its source):
         // a request may repeat it, not change it.
-        if (requested && (*request.min_size != c.group_min || *request.max_size != c.group_max))
+        if (requested && (*request.min_size != group.min || *request.max_size != group.max))
             throw Error(ErrorCode::invalid_value, "/group",
-                        "the program sets this activity's group size (" + std::to_string(c.group_min) + "-" +
-                            std::to_string(c.group_max) + "); a request gives a size only where the program sets none");
-        out.spec = {c.group_min, c.group_max, c.mix_municipalities};
+                        "the program sets this activity's group size (" + std::to_string(group.min) + "-" +
+                            std::to_string(group.max) + "); a request gives a size only where the program sets none");
+        out.spec = {group.min, group.max, group.mix_municipalities};
         return out;
     }
     if (!requested)
@@ -55,7 +57,7 @@ ResolvedAnnualGroups resolve_annual_groups(const Program& program, const AnnualG
         throw Error(ErrorCode::invalid_value, "/group/min", "a group size from 1 to 1000");
     if (*request.max_size < *request.min_size || *request.max_size > 1000)
         throw Error(ErrorCode::invalid_value, "/group/max", "max is below min (or above 1000)");
-    out.spec = {*request.min_size, *request.max_size, c.mix_municipalities};
+    out.spec = {*request.min_size, *request.max_size, group.mix_municipalities};
     out.size_from_request = true;
     return out;
 }

@@ -194,7 +194,7 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
             if (r->eligibility == Eligibility::window_passed && r->window) passed.push_back({i, c.id, *r->window});
             if (!due_in_term(*r, request.term)) continue;
             due.push_back(i);
-            if (c.kind == Component::Kind::course)
+            if (c.kind() == ComponentKind::course)
                 report.course_starts.push_back({i, c.id, r->eligibility, *r->window,
                                                 r->window->until <= request.term.until,
                                                 r->window->until <= request.term.from});
@@ -207,22 +207,23 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
         });
         report.windows_passed.insert(report.windows_passed.end(), passed.begin(), passed.end());
 
-        if (c.kind == Component::Kind::supervision) {
+        if (const Supervision* supervision = c.as<Supervision>()) {
+            const GroupRule& group = supervision->group;
             SupervisionPlan plan;
             plan.component = c.id;
-            plan.spec = {c.group_min, c.group_max, c.mix_municipalities};
+            plan.spec = {group.min, group.max, group.mix_municipalities};
             plan.candidates = due;
-            if (c.group_min >= 1) {
+            if (group.min >= 1) {
                 std::vector<GroupingCandidate> cands;
                 for (std::size_t i : due)
                     cands.push_back({persons[i].id, persons[i].municipality, facts[i].components[ci].window->last()});
                 plan.grouping = form_supervision_groups(cands, plan.spec);
             }
             report.supervision.push_back(std::move(plan));
-        } else if (c.kind == Component::Kind::mentor) {
+        } else if (const Mentor* mentor = c.as<Mentor>()) {
             MentorPlan plan;
             plan.component = c.id;
-            plan.rules = {c.other_municipality, c.more_experienced};
+            plan.rules = {mentor->other_municipality, mentor->more_experienced};
             plan.adepts = due;
             std::vector<MentorAdept> adepts;
             for (std::size_t i : due) {
@@ -237,7 +238,7 @@ CoordinationReport coordinate(const Program& program, const CoordinationRequest&
             }
             plan.matching = match_mentors(adepts, offers, plan.rules);
             report.mentoring.push_back(std::move(plan));
-        } else if (c.kind == Component::Kind::introduktor && !report.has_introduktor) {
+        } else if (c.kind() == ComponentKind::introduktor && !report.has_introduktor) {
             report.has_introduktor = true;
             report.introduktor_hours = introduktor_load(program, persons, request.term);
         }

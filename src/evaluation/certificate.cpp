@@ -37,7 +37,7 @@ Certificate issue_certificate(const Program& program, const PersonRecord& person
         found == data.component_index.end() ? std::nullopt : std::optional<std::uint32_t>(found->second);
     if (!ci || !data.components[*ci].certificate)
         throw Error(ErrorCode::unknown_reference, "", "the program has no component with this id and a certificate");
-    const Component& c = data.components[*ci];
+    const detail::Component& c = data.components[*ci];
 
     detail::Diagnostics diag;
     for (std::size_t i = 0; i < person.events.size(); ++i)

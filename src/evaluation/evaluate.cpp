@@ -80,8 +80,8 @@ Evaluation evaluate(const Program& program, const PersonRecord& person, Date as_
 }
 
 double introduktor_hours_owed(const Program& program, const PersonRecord& person, Date from, Date until) {
-    for (const auto& c : program.components())
-        if (c.kind == Component::Kind::introduktor)
+    for (const auto& c : detail::program_data(program).components)
+        if (c.kind == ComponentKind::introduktor)
             return detail::introduktor_hours_owed(c, Clock::employment(person), from, until);
     throw Error(ErrorCode::unknown_reference, "", "the program has no introduktör component");
 }

@@ -132,7 +132,7 @@ void fill_layout(PersonLayout& L, const Program& program) {
         L.components.push_back(k);
     }
     for (const auto& c : program.components())
-        if (c.certificate) {
+        if (c.gives_certificate()) {
             PersonLayout::PerCertificate k{
                 L.add(c.id + ".certificate", Kind::category, {c.id, "certificates"}, names(statuses)),
                 L.add(c.id + ".certificate_completed_on", Kind::day, {c.id, "certificates"})};

@@ -153,7 +153,7 @@ const std::string& Program::to_json() const noexcept {
 }
 const std::string& Program::organisation() const noexcept { return data_->organisation; }
 const std::vector<ProgramChange>& Program::changes() const noexcept { return data_->changes; }
-const std::vector<Component>& Program::components() const noexcept { return data_->components; }
+const std::vector<Component>& Program::components() const noexcept { return data_->public_components; }
 const std::vector<Module>& Program::modules() const noexcept { return data_->modules; }
 const std::vector<Recommendation>& Program::recommendations() const noexcept { return data_->recommendations; }
 

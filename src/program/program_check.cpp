@@ -118,11 +118,12 @@ void check_components(const Program& program, Findings& f) {
     for (std::size_t i = 0; i < components.size(); ++i) {
         const Component& c = components[i];
         const std::string path = at("/components", i);
-        if (c.kind == Component::Kind::supervision && c.certificate && c.certificate_min_sessions > c.sessions)
+        const Supervision* supervision = c.as<Supervision>();
+        if (supervision && supervision->certificate && supervision->certificate->min_sessions > supervision->sessions)
             f.warn("certificate_unreachable", path + "/certificate/min_sessions",
-                   "the certificate asks for " + std::to_string(c.certificate_min_sessions) + " sessions, the supervision offers " +
-                       std::to_string(c.sessions) + ": nobody can earn it");
-        const bool has_target_field = c.kind == Component::Kind::course || c.kind == Component::Kind::supervision;
+                   "the certificate asks for " + std::to_string(supervision->certificate->min_sessions) +
+                       " sessions, the supervision offers " + std::to_string(supervision->sessions) + ": nobody can earn it");
+        const bool has_target_field = c.kind() == ComponentKind::course || c.kind() == ComponentKind::supervision;
         if (has_target_field && c.window && c.window->clock == Window::Clock::experience && !c.target)
             f.warn("window_without_target", path + "/window/clock",
                    "a window on the experience clock without a target group: everyone hired while their window is "

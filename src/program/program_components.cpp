@@ -6,13 +6,13 @@
 
 YRKESRESAN_BEGIN_NAMESPACE
 
-std::string_view to_string(Component::Kind kind) noexcept {
+std::string_view to_string(ComponentKind kind) noexcept {
     switch (kind) {
-        case Component::Kind::course: return "course";
-        case Component::Kind::supervision: return "supervision";
-        case Component::Kind::mentor: return "mentor";
-        case Component::Kind::introduktor: return "introduktor";
-        case Component::Kind::annual: return "annual";
+        case ComponentKind::course: return "course";
+        case ComponentKind::supervision: return "supervision";
+        case ComponentKind::mentor: return "mentor";
+        case ComponentKind::introduktor: return "introduktor";
+        case ComponentKind::annual: return "annual";
     }
     return "";
 }
@@ -27,6 +27,41 @@ std::string_view to_string(Obligation obligation) noexcept {
 }
 
 namespace detail {
+
+yrkesresan::Component public_component(const Component& c) {
+    yrkesresan::Component out;
+    out.id = c.id;
+    out.label = c.label;
+    out.label_en = c.label_en;
+    out.source = c.source;
+    out.organiser = c.organiser;
+    out.obligation = c.obligation;
+    out.obligation_source = c.obligation_source;
+    out.target = c.target;
+    out.window = c.window;
+    const GroupRule group{c.group_min, c.group_max, c.mix_municipalities, c.group_source};
+    switch (c.kind) {
+        case ComponentKind::course:
+            out.rules = Course{c.first_module, c.module_count, c.module_hours,
+                               c.certificate ? std::optional<SourceRef>(c.certificate_source) : std::nullopt};
+            break;
+        case ComponentKind::supervision: {
+            Supervision s{c.sessions, c.session_hours, group, std::nullopt};
+            if (c.certificate)
+                s.certificate = SupervisionCertificate{c.certificate_min_sessions, c.certificate_within_months,
+                                                       c.certificate_source};
+            out.rules = std::move(s);
+            break;
+        }
+        case ComponentKind::mentor:
+            out.rules = Mentor{c.holder_named_by, c.other_municipality, c.more_experienced};
+            break;
+        case ComponentKind::introduktor: out.rules = Introduktor{c.holder_named_by, c.hours_per_week}; break;
+        case ComponentKind::annual: out.rules = AnnualActivity{c.per_year, c.at_least, group}; break;
+    }
+    return out;
+}
+
 namespace {
 
 constexpr long long max_months = 1200;

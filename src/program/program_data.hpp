@@ -14,6 +14,51 @@
 YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 
+// A component as the engine reads it: every kind's fields side by side, so
+// that the rules index them without a visit. Users see yrkesresan::Component,
+// the small per-kind types of components.hpp, made from this at compile time.
+struct Component {
+    using Kind = ComponentKind;
+    std::string id;
+    std::string label;
+    std::string label_en;
+    Kind kind = Kind::course;
+    SourceRef source;
+    std::optional<Organiser> organiser;
+    Obligation obligation = Obligation::duty;
+    SourceRef obligation_source;
+    std::optional<TargetGroup> target;
+    std::optional<Window> window;
+    // course
+    std::uint32_t first_module = 0, module_count = 0;
+    std::optional<double> module_hours;
+    // supervision
+    int sessions = 0;
+    std::optional<double> session_hours;
+    // supervision and annual activities
+    int group_min = 0, group_max = 0;
+    bool mix_municipalities = false;
+    SourceRef group_source;
+    int certificate_min_sessions = 0;
+    int certificate_within_months = 0;
+    // course and supervision
+    bool certificate = false;
+    SourceRef certificate_source;
+    // mentor and introduktör
+    std::optional<HolderDeadline> holder_named_by;
+    // mentor
+    bool other_municipality = false;
+    bool more_experienced = false;
+    // introduktör
+    std::vector<HoursPerWeek> hours_per_week;
+    // annual activity
+    int per_year = 0;
+    bool at_least = false;
+};
+
+// The user's view of a component (components.hpp).
+yrkesresan::Component public_component(const Component& c);
+
 struct ProgramData {
     std::string id, version, title, organisation, field;
     Date valid_from = Date::from_day_number(0);
@@ -25,6 +70,7 @@ struct ProgramData {
     std::vector<Item> items;  // grouped by checklist, then section, in display order
 
     std::vector<Component> components;
+    std::vector<yrkesresan::Component> public_components;  // the same, as Program::components() shows them
     std::vector<Module> modules;  // grouped by component
     std::vector<Recommendation> recommendations;
     std::vector<ProgramChange> changes;  // newest first

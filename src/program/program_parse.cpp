@@ -393,6 +393,8 @@ ProgramData compile_program(const json& definition) {
     read_changes(root, p, diag);
     if (diag.empty()) check_cycles(p, diag);
     diag.throw_if_any();
+    p.public_components.reserve(p.components.size());
+    for (const auto& c : p.components) p.public_components.push_back(public_component(c));
     return p;
 }
 
