@@ -81,6 +81,7 @@ final class Native {
         static final MethodHandle STRING_FREE = handle("yr_string_free", null, ADDRESS);
         static final MethodHandle VERSION_STRING = handle("yr_version_string", ADDRESS);
         static final MethodHandle PROGRAM_LIST = handle("yr_program_list_r", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+        static final MethodHandle VOCABULARIES = handle("yr_vocabularies_r", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
         static final MethodHandle PROGRAM_LOAD =
                 handle("yr_program_load_r", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS);
         static final MethodHandle PROGRAM_LOAD_JSON = handle("yr_program_load_json_r", JAVA_INT, ADDRESS, JAVA_LONG,
@@ -124,6 +125,15 @@ final class Native {
 
     /** Runs a call that returns text; throws its error. */
     static String text(Arena arena, TextCall call) {
+        return text(arena, call, true);
+    }
+
+    /** As text, but its error is not classified (for reading the error classes themselves). */
+    static String textUnclassified(Arena arena, TextCall call) {
+        return text(arena, call, false);
+    }
+
+    private static String text(Arena arena, TextCall call, boolean classify) {
         MemorySegment out = arena.allocate(ADDRESS);
         MemorySegment size = arena.allocate(JAVA_LONG);
         MemorySegment error = arena.allocate(ADDRESS);
@@ -133,7 +143,7 @@ final class Native {
         } catch (Throwable t) {
             throw new IllegalStateException("downcall failed", t);
         }
-        if (rc != 0) throw error(rc, error);
+        if (rc != 0) throw error(rc, error, classify);
         return take(out.get(ADDRESS, 0), size.get(JAVA_LONG, 0));
     }
 
@@ -176,6 +186,12 @@ final class Native {
 
     /** The exception of a failed call, from the error document in errorOut (freed here). */
     static YrkesresanException error(int rc, MemorySegment errorOut) {
+        return error(rc, errorOut, true);
+    }
+
+    // classify: pick the exception by the kind's class in the library's table
+    // (Vocabularies.errorClasses), as the Python face does, so no code list lives here.
+    private static YrkesresanException error(int rc, MemorySegment errorOut, boolean classify) {
         MemorySegment doc = errorOut.get(ADDRESS, 0);
         if (doc.equals(MemorySegment.NULL))  // memory ran out while writing it
             return new YrkesresanException(rc, "out_of_memory", "out of memory", "", List.of());
@@ -191,7 +207,7 @@ final class Native {
         String kind = (String) e.get("kind");
         String message = (String) e.get("message");
         String path = (String) e.get("path");
-        return kind.equals("requirements_not_met")
+        return classify && "not_met".equals(Vocabularies.classOf(kind))
                 ? new RequirementsNotMetException(rc, kind, message, path, problems)
                 : new YrkesresanException(rc, kind, message, path, problems);
     }
