@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../scenario_match.hpp"
 #include "yrkesresan/yrkesresan.h"
 
 namespace {
@@ -30,62 +31,6 @@ std::string read_file(const std::filesystem::path& path) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-// The pattern match of tests/scenarios/README.md (the C++ suite's
-// scenario_mismatch, restated so this runner depends on the C header only).
-// Empty when `actual` matches; otherwise where and why not.
-std::string pattern_mismatch(const json& expected, const json& actual, const std::string& path) {
-    // {"exactly": [...]}: as many elements, each matching in order; {"none": [...]}: no element matches any.
-    if (expected.is_object() && expected.size() == 1 && actual.is_array() &&
-        (expected.contains("exactly") || expected.contains("none"))) {
-        if (const auto want = expected.find("exactly"); want != expected.end()) {
-            if (!want->is_array() || want->size() != actual.size())
-                return path + ": expected exactly " + std::to_string(want->size()) + " elements, got " +
-                       std::to_string(actual.size());
-            for (std::size_t i = 0; i < actual.size(); ++i)
-                if (auto m = pattern_mismatch((*want)[i], actual[i], path + "/" + std::to_string(i)); !m.empty()) return m;
-            return "";
-        }
-        for (const auto& unwanted : expected["none"])
-            for (std::size_t i = 0; i < actual.size(); ++i)
-                if (pattern_mismatch(unwanted, actual[i], "").empty())
-                    return path + "/" + std::to_string(i) + ": matches " + unwanted.dump() + ", which none may";
-        return "";
-    }
-    if (expected.is_object()) {
-        if (!actual.is_object()) return path + ": expected an object";
-        for (auto it = expected.begin(); it != expected.end(); ++it) {
-            const auto found = actual.find(it.key());
-            if (found == actual.end()) return path + "/" + it.key() + ": missing";
-            if (auto m = pattern_mismatch(it.value(), *found, path + "/" + it.key()); !m.empty()) return m;
-        }
-        return "";
-    }
-    if (expected.is_array()) {
-        if (!actual.is_array()) return path + ": expected an array";
-        if (expected.empty() && !actual.empty())
-            return path + ": expected an empty array, got " + std::to_string(actual.size());
-        for (std::size_t i = 0; i < expected.size(); ++i) {
-            const json& want = expected[i];
-            const bool by_id = want.is_object() && want.contains("id");
-            std::string why = path + "/" + std::to_string(i) + ": no element matches";
-            bool matched = false;
-            for (const auto& have : actual) {
-                if (by_id && have.is_object() && have.value("id", json()) != want["id"]) continue;
-                auto m = pattern_mismatch(want, have, path + "/" + std::to_string(i));
-                if (m.empty()) {
-                    matched = true;
-                    break;
-                }
-                if (by_id) why = m;
-            }
-            if (!matched) return why;
-        }
-        return "";
-    }
-    if (expected != actual) return path + ": expected " + expected.dump() + ", got " + actual.dump();
-    return "";
 }
 
 std::string last_error() {
@@ -162,7 +107,7 @@ std::string run(const std::filesystem::path& source_dir, const json& sc) {
     } else if (rc != YR_OK) {
         why = "evaluation failed: " + last_error();
     } else {
-        why = pattern_mismatch(sc.at("expect"), json::parse(out), "");
+        why = yr_test::scenario_mismatch(sc.at("expect"), json::parse(out), "");
         if (why.empty()) why = check_certificates(program, sc, person, as_of);
     }
     yr_string_free(out);
