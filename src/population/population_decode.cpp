@@ -75,13 +75,6 @@ ParsedCodes parse_codes(std::string_view text) {
     return out;
 }
 
-std::optional<EventType> parse_event_type(std::string_view s) {
-    for (auto t : {EventType::item_done, EventType::module_attended, EventType::homework_submitted,
-                   EventType::session_attended, EventType::certificate_issued})
-        if (to_string(t) == s) return t;
-    return std::nullopt;
-}
-
 template <class Map>
 std::int32_t find_index(const Map& index, const std::string& id) {
     const auto it = index.find(id);
@@ -108,8 +101,7 @@ PreparedTables prepare_tables(const ProgramData& program, const PopulationInput&
     check_length(in.prior_experience_months.size, n, "persons", "prior_experience_months", false);
     PreparedTables prep;
     for (const auto& r : in.people) {
-        static constexpr std::string_view roles[] = {"EC", "1:e", "FA", "AD", "introduktor", "mentor"};
-        if (std::find(std::begin(roles), std::end(roles), r.role) == std::end(roles))
+        if (std::find(named_roles.begin(), named_roles.end(), r.role) == named_roles.end())
             throw Error(ErrorCode::unknown_field, "/persons/" + json_pointer_token(r.role),
                         "not a role: EC, 1:e, FA, AD, introduktor or mentor");
         check_codes(r.holder, n, "persons", json_pointer_token(r.role), true);
@@ -169,7 +161,7 @@ PreparedTables prepare_tables(const ProgramData& program, const PopulationInput&
         prep.event_component.push_back(find_index(program.component_index, s));
     }
     for (const auto& s : lv.kind.labels)
-        prep.leave_kind_valid.push_back(s == "parental" || s == "sick" || s == "study" || s == "other");
+        prep.leave_kind.push_back(parse_leave_kind(s));
     for (const auto& s : as.item.labels) prep.assignment_item.push_back(find_index(program.item_index, s));
     for (const auto& s : as.codes.labels) prep.codes.push_back(parse_codes(s));
     for (const auto& s : pl.item.labels) prep.planned_item.push_back(find_index(program.item_index, s));
@@ -248,12 +240,15 @@ bool decode_row(const ProgramData& program, const PopulationInput& in, const Pre
         const std::int32_t to = date_at(in.leaves.to, "leaves", row, "to");
         if (from == missing_value) problem(ErrorCode::missing_field, "leaves", row, "from", "required field is missing");
         if (to == missing_value) problem(ErrorCode::missing_field, "leaves", row, "to", "required field is missing");
-        if (!in.leaves.kind.empty() && in.leaves.kind.codes[row] >= 0 &&
-            !prep.leave_kind_valid[static_cast<std::size_t>(in.leaves.kind.codes[row])])
-            problem(ErrorCode::invalid_value, "leaves", row, "kind", "leave kind is parental, sick, study or other");
+        // A leave without a kind is "other", as in a person record.
+        LeaveKind kind = LeaveKind::other;
+        if (!in.leaves.kind.empty() && in.leaves.kind.codes[row] >= 0) {
+            if (const auto& spelled = prep.leave_kind[static_cast<std::size_t>(in.leaves.kind.codes[row])]) kind = *spelled;
+            else problem(ErrorCode::invalid_value, "leaves", row, "kind", "leave kind is parental, sick, study or other");
+        }
         if (!known(from) || !known(to)) continue;
         if (to < from) problem(ErrorCode::reversed_period, "leaves", row, "to", "the leave ends before it starts");
-        facts.leaves.push_back({Date::from_day_number(from), Date::from_day_number(to), {}});
+        facts.leaves.push_back({Date::from_day_number(from), Date::from_day_number(to), kind});
     }
 
     // The plan: the program's, with the codes the unit manager filled in.

@@ -33,7 +33,7 @@ struct PreparedTables {
     std::vector<std::optional<EventType>> event_type;
     std::vector<bool> event_ref_valid;
     std::vector<std::int32_t> event_item, event_module, event_component;  // -1: not in the program
-    std::vector<bool> leave_kind_valid;
+    std::vector<std::optional<LeaveKind>> leave_kind;  // per label of the kind column; nullopt: not a kind
     std::vector<std::int32_t> assignment_item, planned_item;
     std::vector<ParsedCodes> codes;
     // The role columns that name a fadder, a 1:e, a mentor, an introduktör (null: absent).
