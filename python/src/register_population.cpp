@@ -171,6 +171,7 @@ void register_population(py::module_& m) {
                 options.outputs = std::move(outputs);
                 options.items = items;
                 options.decode_only = decode_only;
+                options.rows_per_person = true;  // the person column is built after the input is freed
                 result = evaluate_population(program, in, as_of, options);
             }
             // The input's columns are the caller's scratch (yrkesresan._population): freed

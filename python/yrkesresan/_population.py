@@ -487,9 +487,12 @@ def evaluate_population(program: "Program", persons: "pd.DataFrame", events: Opt
     out_persons["person"] = ids
 
     def items_frame() -> "pd.DataFrame":
-        frame = _frame(item_cols, nullable=False)
-        codes = frame["person"].to_numpy()
-        frame["person"] = pd.Categorical.from_codes(codes, categories=pd.Index(ids))  # type: ignore[arg-type]
+        # The core gives the number of item rows per person, not a person per row.
+        (_, _, _, rows), columns = item_cols[0], item_cols[1:]
+        codes = np.repeat(np.arange(len(rows), dtype=_I32), rows)
+        person = pd.Categorical.from_codes(codes, categories=pd.Index(ids))  # type: ignore[arg-type]
+        frame = _frame(columns, nullable=False)
+        frame.insert(0, "person", pd.Series(person, copy=False))
         return frame
 
     built: Any = None if items is False else items_frame if items == "lazy" else items_frame()

@@ -180,8 +180,14 @@ std::optional<std::unordered_map<std::string, bool>> wanted_columns(const Progra
 // write them without joining.
 struct ItemColumns {
     std::vector<std::int32_t> person, checklist, section, item, responsible, state, due, planned, done;
+    bool with_person = true;  // false: no person column (the bindings rebuild it from rows per person)
+    std::vector<std::vector<std::int32_t>*> all() {
+        std::vector<std::vector<std::int32_t>*> out{&checklist, &section, &item, &responsible, &state, &due, &planned, &done};
+        if (with_person) out.insert(out.begin(), &person);
+        return out;
+    }
     void resize(std::size_t rows) {
-        for (auto* c : {&person, &checklist, &section, &item, &responsible, &state, &due, &planned, &done}) c->resize(rows);
+        for (auto* c : all()) c->resize(rows);
     }
 };
 
@@ -249,7 +255,7 @@ void write_items(ItemColumns& out, std::size_t first_row, std::size_t p, const V
     for (std::size_t e = 0; e < entries.size(); ++e) {
         const std::size_t r = first_row + e;
         const auto& entry = entries[e];
-        out.person[r] = static_cast<std::int32_t>(p);
+        if (out.with_person) out.person[r] = static_cast<std::int32_t>(p);
         out.checklist[r] = static_cast<std::int32_t>(entry.checklist);
         out.section[r] = v.section_code[entry.section];
         out.item[r] = entry.item < 0 ? entry.item : v.item_code[static_cast<std::size_t>(entry.item)];
@@ -334,7 +340,9 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
     auto variant = [&](std::size_t p) -> const Variant& { return variants[variant_of.empty() ? 0 : variant_of[p]]; };
     auto row_of = [&](std::size_t p) { return first_row.empty() ? p * variants[0].entries : first_row[p]; };
     ItemColumns items;
+    items.with_person = !options.rows_per_person;
     if (options.items) items.resize(row_of(n));
+    std::vector<bool> dropped;
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / 64)));
@@ -396,7 +404,7 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
     if (!failed.empty() && !options.keep_errors) throw *failed.front().second;
     if (!failed.empty()) {
         std::unordered_map<std::string, std::int32_t> codes, paths;
-        std::vector<bool> dropped(n, false);
+        dropped.assign(n, false);
         for (const auto& [p, e] : failed) {
             L.cols[error_col].values[p] = intern(codes, L.cols[error_col].categories, std::string(to_string(e->code())));
             L.cols[path_col].values[p] = intern(paths, L.cols[path_col].categories, e->path());
@@ -406,8 +414,7 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
         for (std::size_t p = 0; p < n && options.items; ++p) {
             if (dropped[p]) continue;
             const std::size_t entries = variant(p).entries;
-            for (auto* c : {&items.person, &items.checklist, &items.section, &items.item, &items.responsible, &items.state,
-                            &items.due, &items.planned, &items.done})
+            for (auto* c : items.all())
                 std::copy_n(c->begin() + static_cast<std::ptrdiff_t>(row_of(p)), entries,
                             c->begin() + static_cast<std::ptrdiff_t>(out));
             out += entries;
@@ -430,7 +437,14 @@ PopulationResult evaluate_population(const Program& program, const PopulationInp
     auto column = [&](std::string name, Kind kind, std::vector<std::string> cats, std::vector<std::int32_t>& values) {
         result.items.push_back({std::move(name), kind, std::move(cats), std::move(values)});
     };
-    column("person", Kind::integer, {}, items.person);
+    if (options.rows_per_person) {
+        std::vector<std::int32_t> rows(n);
+        for (std::size_t p = 0; p < n; ++p)
+            rows[p] = !dropped.empty() && dropped[p] ? 0 : static_cast<std::int32_t>(variant(p).entries);
+        column("rows", Kind::integer, {}, rows);
+    } else {
+        column("person", Kind::integer, {}, items.person);
+    }
     column("checklist", Kind::category, std::move(checklist_ids), items.checklist);
     column("section", Kind::category, std::move(section_ids), items.section);
     column("item", Kind::category, std::move(item_ids), items.item);

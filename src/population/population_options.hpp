@@ -12,6 +12,10 @@ struct PopulationRunOptions : PopulationOptions {
     // applying no rule (items pending, no due dates, zero counts): the cost
     // of the columns alone. Not an evaluation.
     bool decode_only = false;
+    // The items table without its person column (a row per person x item):
+    // in its place a column "rows", per person the number of item rows, so
+    // that the bindings build the person column after the input is freed.
+    bool rows_per_person = false;
 };
 
 }  // namespace detail
