@@ -35,8 +35,8 @@ __all__ = ["Population", "PERSON_COLUMNS", "ROLE_COLUMNS"]
 PERSON_COLUMNS = ("id", "municipality", "unit", "employment_start", "hired_on", "profession_start",
                   "prior_experience_months", "mentor_municipality", "mentor_profession_start",
                   "mentor_prior_experience_months")
-#: Columns naming the people of the person record, one per role.
-ROLE_COLUMNS = ("EC", "1:e", "FA", "AD", "introduktor", "mentor")
+#: Columns naming the people of the person record, one per role (the library's table).
+ROLE_COLUMNS: Tuple[str, ...] = tuple(_core.named_roles())
 _EVENT_COLUMNS = ("person", "type", "ref", "item", "module", "component", "date", "round")
 _LEAVE_COLUMNS = ("person", "from", "to", "kind")
 _ASSIGNMENT_COLUMNS = ("person", "item", "codes")
@@ -93,8 +93,15 @@ class Population:
         """Whether the items table was asked for (built yet or not)."""
         return self._items is not None
 
+    def __getstate__(self) -> Dict[str, Any]:
+        # A pickle holds the items themselves: a lazy table is built first.
+        if callable(self._items):
+            self.items
+        return dict(self.__dict__)
+
     def __repr__(self) -> str:
-        items = f"{len(self.items)} item rows" if self.has_items else "no items"
+        items = ("items on first access" if callable(self._items)
+                 else f"{len(self.items)} item rows" if self.has_items else "no items")
         return (f"<Population {self.program} {self.program_version} on {self.as_of}: "
                 f"{len(self.persons)} persons, {items}>")
 

@@ -3,6 +3,7 @@ rest are absent, and the items frame is built, deferred or left out as asked."""
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import pandas as pd
@@ -65,9 +66,19 @@ def test_lazy_items_are_built_on_first_read(gr: Program, region: Any) -> None:
     lazy = _run(gr, region, outputs=THREE, items="lazy")
     assert lazy.has_items
     assert not isinstance(lazy._items, pd.DataFrame)  # not built yet
+    assert "items on first access" in repr(lazy)
+    assert not isinstance(lazy._items, pd.DataFrame)  # repr did not build them
     first = lazy.items
     assert first is lazy.items  # built once
     pd.testing.assert_frame_equal(first, full.items)
+
+
+def test_a_pickle_holds_lazy_items_built(gr: Program, region: Any) -> None:
+    full = _run(gr, region)
+    lazy = _run(gr, region, outputs=THREE, items="lazy")
+    back = pickle.loads(pickle.dumps(lazy))
+    pd.testing.assert_frame_equal(back.items, full.items)
+    pd.testing.assert_frame_equal(back.persons, lazy.persons)
 
 
 def test_narrow_columns(gr: Program, region: Any) -> None:
