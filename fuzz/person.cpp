@@ -57,7 +57,7 @@ void evaluate_and_certify(const Program& program, const PersonRecord& person, La
         yr_fuzz::parses(ev.to_json(), "Evaluation::to_json");
     });
     for (const auto& c : program.components()) {
-        if (!c.certificate) continue;
+        if (!c.gives_certificate()) continue;
         yr_fuzz::accepts([&] {
             const Certificate cert = issue_certificate(program, person, as_of, c.id);
             yr_fuzz::parses(cert.to_json(), "Certificate::to_json");
