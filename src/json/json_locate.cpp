@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "utf8.hpp"
+
 YRKESRESAN_BEGIN_NAMESPACE
 namespace detail {
 namespace {
@@ -40,12 +42,11 @@ public:
             }
             if (p_ >= s_.size()) throw Unreadable{};
             c = s_[p_++];
+            if (const char decoded = short_escape(c)) {
+                out += decoded;
+                continue;
+            }
             switch (c) {
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
                 case 'u': {
                     // Keys of our formats are ASCII; anything else only has to differ.
                     if (p_ + 4 > s_.size()) throw Unreadable{};

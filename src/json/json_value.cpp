@@ -314,15 +314,11 @@ private:
             ++p_;
             if (at_end()) fail();
             const char e = s_[p_++];
+            if (const char decoded = short_escape(e)) {
+                out += decoded;
+                continue;
+            }
             switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
                 case 'u': {
                     char32_t cp = hex4();
                     if (cp >= 0xDC00 && cp <= 0xDFFF) fail_at(p_ - 6);  // a lone low surrogate

@@ -60,6 +60,22 @@ inline const char* plain_run(const char* p, const char* end) noexcept {
     return p;
 }
 
+// The character a JSON short escape stands for (the letter after the
+// backslash: " \\ / b f n r t), or 0 for any other letter.
+inline char short_escape(char letter) noexcept {
+    switch (letter) {
+        case '"': return '"';
+        case '\\': return '\\';
+        case '/': return '/';
+        case 'b': return '\b';
+        case 'f': return '\f';
+        case 'n': return '\n';
+        case 'r': return '\r';
+        case 't': return '\t';
+        default: return 0;
+    }
+}
+
 // The code point cp (a Unicode scalar value) in UTF-8.
 inline void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
