@@ -10,7 +10,7 @@ TEST_CASE("a leave period moves the 12-month milestone by exactly its length", "
     const Clock without(d("2026-01-12"), {});
     CHECK(without.reached_on(12) == d("2027-01-12"));
     // 56 days of parental leave, inclusive 2026-06-15..2026-08-09.
-    const Clock with(d("2026-01-12"), {{d("2026-06-15"), d("2026-08-09"), "parental"}});
+    const Clock with(d("2026-01-12"), {{d("2026-06-15"), d("2026-08-09"), LeaveKind::parental}});
     CHECK(with.leave_days_before(d("2027-01-12")) == 56);
     CHECK(with.reached_on(12) == d("2027-01-12").add_days(56));
     CHECK(with.months_on(d("2027-01-12").add_days(55)) == 11);
@@ -18,15 +18,15 @@ TEST_CASE("a leave period moves the 12-month milestone by exactly its length", "
 }
 
 TEST_CASE("leave after a milestone does not move it", "[R1][experience]") {
-    const Clock clock(d("2026-01-12"), {{d("2026-03-01"), d("2026-03-10"), "sick"}});
+    const Clock clock(d("2026-01-12"), {{d("2026-03-01"), d("2026-03-10"), LeaveKind::sick}});
     CHECK(clock.reached_on(1) == d("2026-02-12"));
     CHECK(clock.reached_on(2) == d("2026-03-22"));  // 03-12 + 10 days
 }
 
 TEST_CASE("overlapping leave periods are merged, never counted twice", "[R1][experience]") {
-    const Clock clock(d("2026-01-01"), {{d("2026-03-01"), d("2026-03-31"), "parental"},
-                                        {d("2026-03-15"), d("2026-04-14"), "sick"},
-                                        {d("2026-04-15"), d("2026-04-20"), "study"}});
+    const Clock clock(d("2026-01-01"), {{d("2026-03-01"), d("2026-03-31"), LeaveKind::parental},
+                                        {d("2026-03-15"), d("2026-04-14"), LeaveKind::sick},
+                                        {d("2026-04-15"), d("2026-04-20"), LeaveKind::study}});
     REQUIRE(clock.leave().size() == 1);  // touching periods merge too
     CHECK(clock.leave()[0].from == d("2026-03-01"));
     CHECK(clock.leave()[0].last() == d("2026-04-20"));
@@ -35,7 +35,7 @@ TEST_CASE("overlapping leave periods are merged, never counted twice", "[R1][exp
 
 TEST_CASE("leave reaching into the milestone keeps extending it", "[R1][experience]") {
     // Leave [2026-12-20, 2027-03-01] straddles the unshifted 12-month date.
-    const Clock clock(d("2026-01-12"), {{d("2026-12-20"), d("2027-03-01"), "parental"}});
+    const Clock clock(d("2026-01-12"), {{d("2026-12-20"), d("2027-03-01"), LeaveKind::parental}});
     const int leave = d("2027-03-02") - d("2026-12-20");
     CHECK(clock.reached_on(12) == d("2027-01-12").add_days(leave));
 }

@@ -27,16 +27,6 @@ struct Leave {
     Date from;
     Date to;  // inclusive, as recorded
     LeaveKind kind = LeaveKind::other;  // "other" when the record does not say
-
-    Leave(Date from_, Date to_, LeaveKind kind_ = LeaveKind::other) noexcept : from(from_), to(to_), kind(kind_) {}
-    // The kind spelled as in JSON, {from, to, "parental"}, as code wrote it
-    // while the kind was a string; a spelling not in the vocabulary throws
-    // Error (invalid_value).
-    template <std::size_t N>
-    Leave(Date from_, Date to_, const char (&kind_)[N]) : Leave(from_, to_, spelled(std::string_view(kind_, N - 1))) {}
-
-private:
-    static LeaveKind spelled(std::string_view text);
 };
 
 // An item the unit manager adds to one person's plan.

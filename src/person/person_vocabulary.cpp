@@ -2,8 +2,6 @@
 // writer and face (C ABI, Python) takes them from here.
 #include "yrkesresan/person.hpp"
 
-#include "yrkesresan/error.hpp"
-
 YRKESRESAN_BEGIN_NAMESPACE
 
 std::string_view to_string(EventType type) noexcept {
@@ -41,11 +39,6 @@ std::optional<LeaveKind> parse_leave_kind(std::string_view text) noexcept {
         if (to_string(k) == text) return k;
     }
     return std::nullopt;
-}
-
-LeaveKind Leave::spelled(std::string_view text) {
-    if (auto kind = parse_leave_kind(text)) return *kind;
-    throw Error(ErrorCode::invalid_value, "/kind", "leave kind is parental, sick, study or other");
 }
 
 YRKESRESAN_END_NAMESPACE
